@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from projects.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("principles/", include("principles.urls")),
+    path("register/", include("projects.urls.register")),
+    path("admin/", admin.site.urls),
+]

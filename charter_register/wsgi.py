@@ -1,0 +1,9 @@
+"""WSGI entry point for gunicorn: ``gunicorn charter_register.wsgi``."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "charter_register.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from projects.questions import ORGANISATION_TYPE_CHOICES
+
+
+def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
+    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses."""
+    base = slugify(text).replace("_", "-").strip("-")[:max_length].strip("-") or "item"
+    base = "-".join(part for part in base.split("-") if part)
+    taken = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def signatories(self):
+        return self.filter(is_signatory=True)
+
+    def unverified(self):
+        return self.filter(verified=False)
+
+    def by_name(self, name: str):
+        return self.filter(name__iexact=name.strip())
+
+
+class Organisation(models.Model):
+    """An organisation that runs, supports, supplies or funds a data or AI project."""
+
+    name = models.CharField("Organisation name", max_length=200, unique=True)
+    slug = models.SlugField(max_length=90, unique=True)
+    type = models.CharField("Organisation type", max_length=20, choices=ORGANISATION_TYPE_CHOICES)
+    description = models.CharField(
+        "Describe your organisation in one sentence", max_length=500, blank=True
+    )
+    mission_statement = models.TextField(
+        "If you are a commercial organisation, what is your mission statement?", blank=True
+    )
+    is_signatory = models.BooleanField("Has signed the Charter", default=False)
+    signed_on = models.DateField("Date signed", null=True, blank=True)
+    verified = models.BooleanField(
+        default=False, help_text="Charter staff have checked this organisation is real."
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("name"), name="organisation_name_unique_ignoring_case"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signed_on__isnull=True) | models.Q(is_signatory=True),
+                name="organisation_signed_on_only_for_signatories",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_commercial(self) -> bool:
+        return self.type == "commercial"
+
+    def clean(self):
+        errors = {}
+        if self.is_commercial and not (self.mission_statement or "").strip():
+            errors["mission_statement"] = (
+                "A commercial organisation must give its mission statement"
+            )
+        if self.signed_on and not self.is_signatory:
+            errors["signed_on"] = (
+                "Only an organisation that has signed the Charter has a date signed"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Membership(models.Model):
+    """A person who may record and edit projects for an organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_each")
+        ]
+
+    def __str__(self):
+        return f"{self.user} at {self.organisation}"

@@ -1,0 +1,385 @@
+"""Projects on the register, their organisations and responsible people, and their history.
+
+One ``Project`` row is one version of a register record. Every version of a record shares the
+record's ``slug`` (its public id). At most one version of a record is published at a time and at
+most one is being worked on (draft, submitted or changes requested); published versions that a
+newer one replaced are kept as ``superseded`` so that history can show them as they were.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+
+from organisations.models import Organisation
+
+from .questions import (
+    AI_DECISION_ROLE_CHOICES,
+    AI_KIND_CHOICES,
+    ANSWER_KEYS,
+    AREA_CHOICES,
+    DUTY_CHOICES,
+    ORGANISATION_ROLE_CHOICES,
+    PRINCIPLE_EVIDENCE,
+    QUESTIONS,
+    STATUS_CHOICES,
+    TOPIC_CHOICES,
+)
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    SUPERSEDED = "superseded", "Replaced by a newer version"
+
+
+# The state machine: the only moves a version may make. ``projects.services`` makes them.
+ALLOWED_MOVES: dict[str, set[str]] = {
+    PublicationState.DRAFT: {PublicationState.SUBMITTED},
+    PublicationState.SUBMITTED: {PublicationState.PUBLISHED, PublicationState.CHANGES_REQUESTED},
+    PublicationState.CHANGES_REQUESTED: {PublicationState.SUBMITTED},
+    PublicationState.PUBLISHED: {PublicationState.WITHDRAWN, PublicationState.SUPERSEDED},
+    PublicationState.WITHDRAWN: set(),
+    PublicationState.SUPERSEDED: set(),
+}
+WORKING_STATES = [
+    PublicationState.DRAFT,
+    PublicationState.SUBMITTED,
+    PublicationState.CHANGES_REQUESTED,
+]
+EDITABLE_STATES = [PublicationState.DRAFT, PublicationState.CHANGES_REQUESTED]
+# Versions the public may read: the current one, withdrawn records and past versions.
+PUBLIC_STATES = [
+    PublicationState.PUBLISHED,
+    PublicationState.WITHDRAWN,
+    PublicationState.SUPERSEDED,
+]
+
+REVIEW_INTERVAL_MONTHS = 12
+
+
+class InvalidMove(Exception):
+    """A publication move that the state machine does not allow."""
+
+    def __init__(self, project: Project, to_state: str):
+        self.project = project
+        self.to_state = to_state
+        super().__init__(
+            f"A {project.get_publication_state_display().lower()} project cannot be moved to "
+            f"{PublicationState(to_state).label.lower()}"
+        )
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        """The register: the current published version of every record, nothing else."""
+        return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def public(self):
+        """Versions anyone may read: current, withdrawn and past published versions."""
+        return self.filter(publication_state__in=PUBLIC_STATES)
+
+    def working(self):
+        return self.filter(publication_state__in=WORKING_STATES)
+
+    def of_record(self, slug: str):
+        return self.filter(slug=slug)
+
+    def editable_by(self, user):
+        """Versions that ``user`` may see and edit: those led by one of their organisations."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            project_organisations__role="lead",
+            project_organisations__organisation__memberships__user=user,
+        ).distinct()
+
+    def with_register_details(self):
+        """Everything a register page shows, in a constant number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "project_organisations",
+                queryset=ProjectOrganisation.objects.select_related("organisation").order_by(
+                    "position", "pk"
+                ),
+            ),
+            "responsible_people",
+        )
+
+    def refresh_search_vector(self):
+        """Recompute the stored full-text search vector (PostgreSQL only; a no-op on SQLite)."""
+        from .search import refresh_search_vector
+
+        return refresh_search_vector(self)
+
+
+class Project(models.Model):
+    """One version of a data or AI project's record on the register."""
+
+    slug = models.SlugField(
+        "Register id", max_length=90, help_text="The record's public id; shared by its versions."
+    )
+    version = models.PositiveIntegerField(default=1)
+    publication_state = models.CharField(
+        max_length=20, choices=PublicationState.choices, default=PublicationState.DRAFT
+    )
+    # Optimistic locking: goes up by one at every save of the form, so a stale save is refused.
+    lock_version = models.PositiveIntegerField(default=0)
+
+    # Section 1: About your project
+    title = models.CharField(QUESTIONS["title"].label, max_length=200)
+    status = models.CharField(
+        QUESTIONS["status"].label, max_length=20, choices=STATUS_CHOICES, blank=True
+    )
+    uses_ai = models.BooleanField(QUESTIONS["uses_ai"].label, null=True, blank=True)
+    ai_kinds = models.JSONField(QUESTIONS["ai_kinds"].label, default=list, blank=True)
+    ai_decision_role = models.CharField(
+        QUESTIONS["ai_decision_role"].label,
+        max_length=40,
+        choices=AI_DECISION_ROLE_CHOICES,
+        blank=True,
+    )
+    areas = models.JSONField(QUESTIONS["areas"].label, default=list, blank=True)
+    topics = models.JSONField(QUESTIONS["topics"].label, default=list, blank=True)
+    start_date = models.DateField(
+        QUESTIONS["start_date"].label, null=True, blank=True, help_text="The first of the month."
+    )
+    website = models.URLField(QUESTIONS["website"].label, max_length=500, blank=True)
+
+    # Every free-text answer to the guide's questions, one column each, labelled in its words.
+    for _key in ANSWER_KEYS:
+        vars()[_key] = models.TextField(QUESTIONS[_key].label, blank=True)
+    del _key
+
+    organisations = models.ManyToManyField(
+        Organisation, through="ProjectOrganisation", related_name="projects"
+    )
+
+    # Section 7: the declaration of responsibility, with who ticked it and when.
+    declaration = models.BooleanField(QUESTIONS["declaration"].label, default=False)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declared_at = models.DateTimeField(null=True, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    first_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the record's first version was published."
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When this version was published."
+    )
+    last_reviewed_at = models.DateTimeField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["publication_state", "-published_at"], name="project_register"),
+            models.Index(fields=["slug", "version"], name="project_record"),
+            GinIndex(fields=["search_vector"], name="project_search_vector"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "version"], name="one_row_per_version"),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(publication_state="published"),
+                name="one_published_version_per_record",
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(
+                    publication_state__in=["draft", "submitted", "changes_requested"]
+                ),
+                name="one_working_version_per_record",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (version {self.version}, {self.get_publication_state_display()})"
+
+    def get_absolute_url(self):
+        return reverse("register:project", kwargs={"slug": self.slug})
+
+    # --- the state machine -------------------------------------------------------------------
+    def can_move_to(self, state: str) -> bool:
+        return state in ALLOWED_MOVES[self.publication_state]
+
+    def check_move(self, state: str) -> None:
+        if not self.can_move_to(state):
+            raise InvalidMove(self, state)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.publication_state in EDITABLE_STATES
+
+    @property
+    def is_public(self) -> bool:
+        return self.publication_state in PUBLIC_STATES
+
+    # --- related rows -------------------------------------------------------------------------
+    @property
+    def lead(self) -> ProjectOrganisation | None:
+        return next((po for po in self.project_organisations.all() if po.role == "lead"), None)
+
+    @property
+    def lead_organisation(self) -> Organisation | None:
+        lead = self.lead
+        return lead.organisation if lead else None
+
+    @property
+    def accountable_person(self) -> ResponsiblePerson | None:
+        return next((p for p in self.responsible_people.all() if "accountable" in p.duties), None)
+
+    # --- answers ------------------------------------------------------------------------------
+    def answer(self, key: str):
+        """The answer to question ``key``, wherever it is kept."""
+        if key == "organisation_description":
+            lead = self.lead_organisation
+            return lead.description if lead else ""
+        if key == "mission_statement":
+            lead = self.lead_organisation
+            return lead.mission_statement if lead else ""
+        if key == "organisations":
+            return list(self.project_organisations.all())
+        if key == "responsible_people":
+            return list(self.responsible_people.all())
+        return getattr(self, key)
+
+    def evidence(self) -> dict[int, list[str]]:
+        """For each principle, the keys of this project's answers that evidence it."""
+        return {
+            number: [key for key in keys if self.answer(key)]
+            for number, keys in PRINCIPLE_EVIDENCE.items()
+        }
+
+    def problems(self) -> dict[str, str]:
+        """What stops this version being submitted or published: question key to message.
+
+        The one place that knows the answer rules: every answer needed, exactly one lead
+        organisation, exactly one accountable person, a mission statement from a commercial lead,
+        the kind of AI and its part in decisions when AI is used.
+        """
+        from .rules import project_problems
+
+        return project_problems(self)
+
+    def next_review_after(self, moment: datetime.datetime) -> datetime.date:
+        return add_months(moment.date(), REVIEW_INTERVAL_MONTHS)
+
+
+class ProjectOrganisation(models.Model):
+    """An organisation involved in a project version, and its role."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="project_organisations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="project_roles"
+    )
+    role = models.CharField("Role in the project", max_length=20, choices=ORGANISATION_ROLE_CHOICES)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="organisation_once_per_project"
+            ),
+            models.UniqueConstraint(
+                fields=["project"], condition=models.Q(role="lead"), name="one_lead_per_project"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class ResponsiblePerson(models.Model):
+    """A named person responsible for a project, shown on the public register (Principle 3)."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="responsible_people"
+    )
+    name = models.CharField("Full name", max_length=200)
+    job_title = models.CharField("Job title", max_length=200)
+    organisation = models.CharField("Organisation", max_length=200)
+    contact = models.CharField(
+        "Public contact",
+        max_length=254,
+        help_text="A role mailbox or phone number is fine instead of a personal email address.",
+    )
+    duties = models.JSONField("Duties", default=list)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "responsible people"
+
+    def __str__(self):
+        return f"{self.name}, {self.job_title}"
+
+    def get_duties_display(self) -> list[str]:
+        labels = dict(DUTY_CHOICES)
+        return [labels.get(duty, duty) for duty in self.duties]
+
+
+class ModerationEvent(models.Model):
+    """An append-only record of every move a project version made: who, when, why."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_state = models.CharField(max_length=20, choices=PublicationState.choices, blank=True)
+    to_state = models.CharField(max_length=20, choices=PublicationState.choices)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.project.slug} v{self.project.version}: {self.from_state} -> {self.to_state}"
+
+
+CHOICE_LABELS = {
+    "status": dict(STATUS_CHOICES),
+    "ai_kinds": dict(AI_KIND_CHOICES),
+    "ai_decision_role": dict(AI_DECISION_ROLE_CHOICES),
+    "areas": dict(AREA_CHOICES),
+    "topics": dict(TOPIC_CHOICES),
+}

@@ -1,0 +1,110 @@
+"""The answer rules from the guide, checked before a project version is submitted or published.
+
+Messages are written for the person filling in the form, in the GOV.UK style.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .questions import ANSWER_KEYS, QUESTIONS
+
+if TYPE_CHECKING:
+    from .models import Project
+
+
+def missing_answer_message(key: str) -> str:
+    return f"Answer \u201c{QUESTIONS[key].label}\u201d. If you are not sure, say so and why"
+
+
+def organisation_problems(organisations) -> dict[str, str]:
+    """``organisations``: (organisation, role) pairs."""
+    problems = {}
+    roles = [role for _organisation, role in organisations]
+    if not organisations:
+        problems["organisations"] = "Add the organisations involved in the project"
+    elif roles.count("lead") != 1:
+        problems["organisations"] = "Choose exactly one lead organisation"
+    lead = next((org for org, role in organisations if role == "lead"), None)
+    if lead is not None:
+        if not (lead.description or "").strip():
+            problems["organisation_description"] = "Describe your organisation in one sentence"
+        if lead.type == "commercial" and not (lead.mission_statement or "").strip():
+            problems["mission_statement"] = (
+                "A commercial organisation must give its mission statement"
+            )
+    for organisation, _role in organisations:
+        if organisation.type == "commercial" and not (organisation.mission_statement or "").strip():
+            problems.setdefault(
+                "mission_statement",
+                f"{organisation.name} is commercial: give its mission statement",
+            )
+    return problems
+
+
+def people_problems(people) -> dict[str, str]:
+    """``people``: objects with ``name``, ``job_title``, ``organisation``, ``contact``, ``duties``."""
+    if not people:
+        return {"responsible_people": "Name the people responsible for this project"}
+    accountable = sum(1 for person in people if "accountable" in person.duties)
+    if accountable != 1:
+        return {"responsible_people": "Name exactly one person who is accountable"}
+    for person in people:
+        if not all(
+            (getattr(person, attribute) or "").strip()
+            for attribute in ("name", "job_title", "organisation", "contact")
+        ):
+            return {
+                "responsible_people": "Give each person's full name, job title, organisation "
+                "and public contact"
+            }
+        if not person.duties:
+            return {"responsible_people": f"Choose at least one duty for {person.name}"}
+    return {}
+
+
+def ai_problems(*, uses_ai, ai_kinds, ai_decision_role) -> dict[str, str]:
+    problems = {}
+    if uses_ai is None:
+        problems["uses_ai"] = "Say whether the project uses AI"
+    elif uses_ai:
+        if not ai_kinds:
+            problems["ai_kinds"] = "Choose what kind of AI the project uses"
+        if not ai_decision_role:
+            problems["ai_decision_role"] = "Choose what part the AI plays in decisions about people"
+    return problems
+
+
+def project_problems(project: Project) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not project.title.strip():
+        problems["title"] = "Enter the project title or name"
+    for key in ANSWER_KEYS:
+        if not (getattr(project, key) or "").strip():
+            problems[key] = missing_answer_message(key)
+    if not project.status:
+        problems["status"] = "Choose what stage the project is at"
+    problems.update(
+        ai_problems(
+            uses_ai=project.uses_ai,
+            ai_kinds=project.ai_kinds,
+            ai_decision_role=project.ai_decision_role,
+        )
+    )
+    if not project.areas:
+        problems["areas"] = "Choose the parts of the city region the project covers"
+    if not project.topics:
+        problems["topics"] = "Choose the service areas the project touches"
+    if project.start_date is None:
+        problems["start_date"] = "Enter when the project did or will start"
+    if project.website and not project.website.startswith("https://"):
+        problems["website"] = "Enter a web address that starts with https://"
+    problems.update(
+        organisation_problems(
+            [(po.organisation, po.role) for po in project.project_organisations.all()]
+        )
+    )
+    problems.update(people_problems(list(project.responsible_people.all())))
+    # Keep the guide's order so that an error summary reads top to bottom.
+    order = list(QUESTIONS)
+    return dict(sorted(problems.items(), key=lambda item: order.index(item[0])))
