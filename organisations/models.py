@@ -78,6 +78,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
@@ -97,11 +102,6 @@ class Organisation(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):

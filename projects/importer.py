@@ -122,7 +122,8 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
                 working.setdefault(row.slug, []).append(row)
     known_versions: dict[str, int] = {}
     for chunk in _chunks(ids):
-        for slug, version in Project.objects.filter(slug__in=chunk).values_list("slug", "version"):
+        published_history = Project.objects.public().filter(slug__in=chunk)
+        for slug, version in published_history.values_list("slug", "version"):
             known_versions[slug] = max(version, known_versions.get(slug, 0))
 
     result = ImportResult(organisations_created=organisations_created)

@@ -146,7 +146,8 @@ SECTIONS: tuple[Section, ...] = (
                 hint=(
                     "AI means a system that learns from data or generates content or predictions "
                     "(machine learning, generative AI, chatbots, computer vision). Automation "
-                    "that only follows fixed rules is \u201cno\u201d, but you can still register it."
+                    "that only follows fixed rules is \u201cno\u201d, but you can still register "
+                    "it."
                 ),
             ),
             Question("ai_kinds", "What kind of AI does it use?", Kind.MULTIPLE_CHOICE),

@@ -43,7 +43,7 @@ def organisation_problems(organisations) -> dict[str, str]:
 
 
 def people_problems(people) -> dict[str, str]:
-    """``people``: objects with ``name``, ``job_title``, ``organisation``, ``contact``, ``duties``."""
+    """``people``: objects with name, job_title, organisation, contact and duties."""
     if not people:
         return {"responsible_people": "Name the people responsible for this project"}
     accountable = sum(1 for person in people if "accountable" in person.duties)

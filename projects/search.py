@@ -3,7 +3,7 @@
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from .questions import ANSWER_KEYS
@@ -28,7 +28,11 @@ def refresh_search_vector(queryset) -> int:
     vector = (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("purpose", weight="B", config=SEARCH_CONFIG)
-        + SearchVector(Coalesce(organisation_names, Value("")), weight="B", config=SEARCH_CONFIG)
+        + SearchVector(
+            Coalesce(organisation_names, Value(""), output_field=TextField()),
+            weight="B",
+            config=SEARCH_CONFIG,
+        )
         + SearchVector(*other_answers, weight="C", config=SEARCH_CONFIG)
     )
     return queryset.model.objects.filter(pk__in=queryset.values("pk")).update(search_vector=vector)

@@ -1,0 +1,108 @@
+"""Factories for the register's models. ``PublishedProjectFactory`` makes a complete record."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from organisations.models import Membership, Organisation
+from projects.models import Project, ProjectOrganisation, PublicationState, ResponsiblePerson
+from projects.questions import ANSWER_KEYS
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}@example.org")
+    email = factory.LazyAttribute(lambda user: user.username)
+    password = factory.PostGenerationMethodCall("set_password", "a long test password 123")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Example Borough Council {n}")
+    type = "public_service"
+    description = "A local council serving residents of the city region."
+    mission_statement = ""
+    verified = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A draft with every answer given, a lead organisation and an accountable person."""
+
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    class Params:
+        lead = None
+
+    slug = factory.Sequence(lambda n: f"example-project-{n}")
+    title = factory.Sequence(lambda n: f"Example project {n}")
+    status = "in_use"
+    uses_ai = False
+    ai_kinds = factory.LazyFunction(list)
+    ai_decision_role = ""
+    areas = factory.LazyFunction(lambda: ["liverpool"])
+    topics = factory.LazyFunction(lambda: ["health"])
+    start_date = datetime.date(2025, 4, 1)
+    website = "https://example.org/project"
+    declaration = True
+
+    for _key in ANSWER_KEYS:
+        vars()[_key] = f"Our answer about {_key.replace('_', ' ')}."
+    del _key
+
+    @factory.lazy_attribute
+    def purpose(self):
+        return f"To help residents of the city region with {self.title.lower()}."
+
+    @factory.post_generation
+    def with_organisation(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        organisation = extracted or OrganisationFactory()
+        ProjectOrganisation.objects.create(project=obj, organisation=organisation, role="lead")
+
+    @factory.post_generation
+    def with_people(obj, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        ResponsiblePerson.objects.create(
+            project=obj,
+            name="Alex Example",
+            job_title="Head of Data",
+            organisation=obj.lead_organisation.name if obj.lead_organisation else "Example",
+            contact="data@example.org",
+            duties=["accountable", "contact"],
+        )
+
+
+class PublishedProjectFactory(ProjectFactory):
+    publication_state = PublicationState.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    first_published_at = factory.LazyAttribute(lambda project: project.published_at)
+    last_reviewed_at = factory.LazyAttribute(lambda project: project.published_at)
+    next_review_due = factory.LazyAttribute(
+        lambda project: project.published_at.date() + datetime.timedelta(days=365)
+    )
+
+
+class AIProjectFactory(PublishedProjectFactory):
+    uses_ai = True
+    ai_kinds = factory.LazyFunction(lambda: ["predictive_model"])
+    ai_decision_role = "supports_human_decision"
