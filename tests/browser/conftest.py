@@ -1,0 +1,90 @@
+"""Browser journeys: pytest-playwright driving Debian's Chromium against Django's live_server.
+
+Every test under tests/browser gets the ``browser`` marker, so ``pytest -m "not browser"`` skips
+them and ``pytest -m browser`` runs only them. Chromium comes from apt (.ci/install-browser.sh);
+``playwright install`` is never run.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread, so Django would refuse database
+# access from tests and from live_server's setup. Nothing here is really asynchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 320, "height": 640}
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+BROWSER_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium once per session, headless, with no calls home."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run .ci/install-browser.sh")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A new context per test (pytest-playwright's ``page``), the size of a laptop screen."""
+    return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB"}
+
+
+@pytest.fixture
+def phone_page(new_context):
+    """A page in its own context, 320 CSS pixels wide: the narrowest phone we support."""
+    context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    return context.new_page()
+
+
+def assert_no_axe_violations(page, *, tags=AXE_TAGS):
+    """Run axe-core (vendored, so no network) on the page and fail with what it found."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})""", tags
+    )
+    violations = results["violations"]
+    if violations:
+        lines = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+                f" {violation['helpUrl']}"
+            )
+            for node in violation["nodes"]:
+                lines.append(f"    at {json.dumps(node['target'])}: {node['html'][:200]}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def assert_no_horizontal_scroll(page, *, width=PHONE["width"]):
+    """Fail when the page is wider than the viewport (content cut off or scrolling sideways)."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at {width}px"
