@@ -59,10 +59,13 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def phone_page(new_context):
+def phone_page(browser, browser_context_args):
     """A page in its own context, 320 CSS pixels wide: the narrowest phone we support."""
-    context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    return context.new_page()
+    context = browser.new_context(
+        **{**browser_context_args, "viewport": PHONE, "is_mobile": True, "has_touch": True}
+    )
+    yield context.new_page()
+    context.close()
 
 
 def assert_no_axe_violations(page, *, tags=AXE_TAGS):
