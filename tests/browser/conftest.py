@@ -5,6 +5,7 @@ them and ``pytest -m browser`` runs only them. Chromium comes from apt (.ci/inst
 ``playwright install`` is never run.
 """
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -37,6 +38,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_TESTS in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def charter_principles(transactional_db):
+    """The 11 principles, made by the same code as the data migration that makes them.
+
+    live_server needs transactional tests, and those empty every table when they finish, so
+    rows from data migrations are gone for the next test. ``serialized_rollback=True`` should
+    put them back, but it does nothing once ordinary database tests have run earlier in the
+    session and Playwright has started (the connection Django then hands out no longer holds
+    the serialized copy), so we recreate the rows instead.
+    """
+    from django.apps import apps
+
+    migration = importlib.import_module("principles.migrations.0002_the_eleven_principles")
+    migration.create_principles(apps, None)
 
 
 @pytest.fixture(scope="session")

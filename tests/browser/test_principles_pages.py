@@ -5,9 +5,11 @@ import pytest
 from principles.charter import PRINCIPLES
 from tests.browser.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 
-# The principles are rows made by a data migration. live_server needs a transactional test,
-# which empties the tables afterwards; serialized_rollback puts the migration's rows back.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# live_server needs transactional tests; charter_principles puts back the migration's rows.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("charter_principles"),
+]
 
 
 def test_the_principles_page_lists_all_eleven_and_passes_axe(live_server, page):

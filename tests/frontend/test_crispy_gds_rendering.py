@@ -99,7 +99,7 @@ def render(form):
 
 
 @pytest.fixture
-def page():
+def rendered():
     form = ProjectForm(data={"title": "", "summary": "", "principles": []})
     assert not form.is_valid()
     return Elements(render(form))
@@ -109,27 +109,27 @@ def described_by(element):
     return set((element.attrs.get("aria-describedby") or "").split())
 
 
-def test_every_question_is_a_govuk_form_group_marked_as_in_error(page):
-    groups = page.with_class("govuk-form-group")
+def test_every_question_is_a_govuk_form_group_marked_as_in_error(rendered):
+    groups = rendered.with_class("govuk-form-group")
     assert len(groups) == 4
     assert all("govuk-form-group--error" in group.classes for group in groups)
 
 
-def test_text_input_has_a_label_and_a_described_error(page):
-    (title,) = page.field("title")
+def test_text_input_has_a_label_and_a_described_error(rendered):
+    (title,) = rendered.field("title")
     assert {"govuk-input", "govuk-input--error"} <= title.classes
     label = next(
-        e for e in page.with_class("govuk-label") if e.attrs.get("for") == title.attrs["id"]
+        e for e in rendered.with_class("govuk-label") if e.attrs.get("for") == title.attrs["id"]
     )
     assert label.text.strip() == "Project title"
-    errors = [page.by_id(element_id) for element_id in described_by(title)]
+    errors = [rendered.by_id(element_id) for element_id in described_by(title)]
     assert any(
         "govuk-error-message" in e.classes and "Enter the project title" in e.text for e in errors
     )
 
 
-def test_textarea_is_described_by_its_hint_and_its_error(page):
-    (summary,) = page.field("summary")
+def test_textarea_is_described_by_its_hint_and_its_error(rendered):
+    (summary,) = rendered.field("summary")
     assert summary.tag == "textarea"
     assert "govuk-textarea" in summary.classes
     # crispy-forms-gds 2.0.1 marks a textarea in error with the input's error class, not
@@ -137,7 +137,7 @@ def test_textarea_is_described_by_its_hint_and_its_error(page):
     # so it looks right; accept either so an upgrade that fixes it does not fail here.
     assert summary.classes & {"govuk-textarea--error", "govuk-input--error"}
     assert summary.attrs.get("aria-invalid") == "true"
-    described = [page.by_id(element_id) for element_id in described_by(summary)]
+    described = [rendered.by_id(element_id) for element_id in described_by(summary)]
     hints = [e for e in described if "govuk-hint" in e.classes]
     errors = [e for e in described if "govuk-error-message" in e.classes]
     assert [hint.text.strip() for hint in hints] == ["Say what the project does, in plain words"]
@@ -145,36 +145,36 @@ def test_textarea_is_described_by_its_hint_and_its_error(page):
     assert "Enter a summary of the project" in errors[0].text
 
 
-def test_radios_are_a_fieldset_described_by_hint_and_error(page):
-    radios = page.field("uses_ai")
+def test_radios_are_a_fieldset_described_by_hint_and_error(rendered):
+    radios = rendered.field("uses_ai")
     assert [radio.attrs["value"] for radio in radios] == ["yes", "no"]
     assert all("govuk-radios__input" in radio.classes for radio in radios)
-    assert page.with_class("govuk-radios")
-    fieldset = fieldset_for(page, "govuk-radios")
-    described = [page.by_id(element_id) for element_id in described_by(fieldset)]
+    assert rendered.with_class("govuk-radios")
+    fieldset = fieldset_for(rendered, "govuk-radios")
+    described = [rendered.by_id(element_id) for element_id in described_by(fieldset)]
     assert any("govuk-hint" in e.classes for e in described)
     assert any(
         "govuk-error-message" in e.classes and "Select yes if the project uses AI" in e.text
         for e in described
     )
-    assert page.with_class("govuk-fieldset__legend")
+    assert rendered.with_class("govuk-fieldset__legend")
 
 
-def test_checkboxes_are_a_fieldset_described_by_hint_and_error(page):
-    boxes = page.field("principles")
+def test_checkboxes_are_a_fieldset_described_by_hint_and_error(rendered):
+    boxes = rendered.field("principles")
     assert len(boxes) == 2
     assert all("govuk-checkboxes__input" in box.classes for box in boxes)
-    assert len(page.with_class("govuk-checkboxes__label")) == 2
-    fieldset = fieldset_for(page, "govuk-checkboxes")
-    described = [page.by_id(element_id) for element_id in described_by(fieldset)]
+    assert len(rendered.with_class("govuk-checkboxes__label")) == 2
+    fieldset = fieldset_for(rendered, "govuk-checkboxes")
+    described = [rendered.by_id(element_id) for element_id in described_by(fieldset)]
     assert any("govuk-hint" in e.classes and "Select all that apply" in e.text for e in described)
     assert any("govuk-error-message" in e.classes for e in described)
 
 
-def test_error_messages_start_with_hidden_error_prefix(page):
-    for message in page.with_class("govuk-error-message"):
+def test_error_messages_start_with_hidden_error_prefix(rendered):
+    for message in rendered.with_class("govuk-error-message"):
         assert message.attrs.get("id"), "each error message needs an id to be described by"
-    hidden = [e.text.strip() for e in page.with_class("govuk-visually-hidden")]
+    hidden = [e.text.strip() for e in rendered.with_class("govuk-visually-hidden")]
     assert hidden.count("Error:") == 4
 
 
@@ -203,8 +203,8 @@ def test_our_css_styles_every_class_the_forms_use():
     assert not missing, f"classes not in {CSS}: {missing}"
 
 
-def fieldset_for(page, container_class):
+def fieldset_for(rendered, container_class):
     """The fieldset that holds the first element with container_class."""
-    container = page.with_class(container_class)[0]
-    before = page.all[: page.all.index(container)]
+    container = rendered.with_class(container_class)[0]
+    before = rendered.all[: rendered.all.index(container)]
     return next(e for e in reversed(before) if e.tag == "fieldset")
