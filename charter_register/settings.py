@@ -154,6 +154,7 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+CRISPY_GDS_FRONTEND_VERSION = "5.8.0"  # the vendored govuk-frontend (docs/decisions/0001)
 
 # HTTPS: on by default in production; DJANGO_HTTPS=false for plain http on loopback.
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)

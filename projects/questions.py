@@ -160,7 +160,8 @@ SECTIONS: tuple[Section, ...] = (
                 "areas", "Which parts of the city region does it cover?", Kind.MULTIPLE_CHOICE
             ),
             Question("topics", "What service areas does it touch?", Kind.MULTIPLE_CHOICE),
-            Question("start_date", "When did or will it start?", Kind.MONTH),
+            # Optional in the open data format (null when not yet known), so optional here too.
+            Question("start_date", "When did or will it start?", Kind.MONTH, required=False),
             Question("website", "Where can people read more? (optional)", Kind.URL, required=False),
         ),
     ),

@@ -95,8 +95,6 @@ def project_problems(project: Project) -> dict[str, str]:
         problems["areas"] = "Choose the parts of the city region the project covers"
     if not project.topics:
         problems["topics"] = "Choose the service areas the project touches"
-    if project.start_date is None:
-        problems["start_date"] = "Enter when the project did or will start"
     if project.website and not project.website.startswith("https://"):
         problems["website"] = "Enter a web address that starts with https://"
     problems.update(
