@@ -71,8 +71,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    """A new context per test (pytest-playwright's ``page``), the size of a laptop screen."""
-    return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB"}
+    """A new context per test (pytest-playwright's ``page``), the size of a laptop screen.
+
+    ``bypass_csp`` lets the tests inject axe-core; the site's own pages never need it (a test
+    in tests/security checks the policy, and pages are checked for inline script)."""
+    return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB", "bypass_csp": True}
 
 
 @pytest.fixture
