@@ -4,11 +4,7 @@
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY charter_register ./charter_register
-COPY principles ./principles
-COPY organisations ./organisations
-COPY projects ./projects
+COPY . .
 RUN python -m venv /venv && /venv/bin/pip install .
 
 FROM python:3.11-slim

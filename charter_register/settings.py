@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "principles",
     "organisations",
     "projects",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -7,5 +7,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("principles/", include("principles.urls")),
     path("register/", include("projects.urls.register")),
+    path("", include("pages.urls")),
     path("admin/", admin.site.urls),
 ]
