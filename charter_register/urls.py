@@ -8,5 +8,6 @@ urlpatterns = [
     path("principles/", include("principles.urls")),
     path("register/", include("projects.urls.register")),
     path("", include("pages.urls")),
+    path("projects/", include("projects.urls.reviews")),
     path("admin/", admin.site.urls),
 ]

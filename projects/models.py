@@ -15,6 +15,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from organisations.models import Organisation
 
@@ -103,6 +104,10 @@ class ProjectQuerySet(models.QuerySet):
 
     def of_record(self, slug: str):
         return self.filter(slug=slug)
+
+    def review_overdue(self, today: datetime.date | None = None):
+        """Published records whose review date has passed."""
+        return self.published().filter(next_review_due__lt=today or timezone.localdate())
 
     def editable_by(self, user):
         """Versions that ``user`` may see and edit: those led by one of their organisations."""
@@ -300,6 +305,17 @@ class Project(models.Model):
     def next_review_after(self, moment: datetime.datetime) -> datetime.date:
         return add_months(moment.date(), REVIEW_INTERVAL_MONTHS)
 
+    def review_overdue_since(self, today: datetime.date | None = None) -> datetime.date | None:
+        """The date the review fell due, if this published record is overdue; otherwise None."""
+        today = today or timezone.localdate()
+        if (
+            self.publication_state == PublicationState.PUBLISHED
+            and self.next_review_due is not None
+            and self.next_review_due < today
+        ):
+            return self.next_review_due
+        return None
+
 
 class ProjectOrganisation(models.Model):
     """An organisation involved in a project version, and its role."""
@@ -383,3 +399,27 @@ CHOICE_LABELS = {
     "areas": dict(AREA_CHOICES),
     "topics": dict(TOPIC_CHOICES),
 }
+
+
+class ReviewReminder(models.Model):
+    """A review reminder sent to a record's organisation, so each is sent once per due date."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "30 days before the review is due"
+        DUE = "due", "On the day the review is due"
+
+    slug = models.SlugField("Register id", max_length=90)
+    due_date = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "due_date", "kind"], name="one_reminder_per_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.slug}: {self.get_kind_display()} ({self.due_date})"

@@ -15,11 +15,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"person{n}@example.org")
     email = factory.LazyAttribute(lambda user: user.username)
-    password = factory.PostGenerationMethodCall("set_password", "a long test password 123")
+    password = factory.django.Password("a long test password 123")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
