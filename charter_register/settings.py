@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "organisations",
     "projects",
     "pages",
+    "concerns",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +123,18 @@ else:
             "KEY_PREFIX": "charter",
         }
     }
+
+# Rate limits count in the shared cache. Redis increments atomically; the database cache does
+# not, so under heavy concurrency a few extra requests may pass a limit: acceptable for abuse
+# protection, and production should set REDIS_URL.
+RATELIMIT_USE_CACHE = "default"
+if not os.environ.get("REDIS_URL"):
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+else:
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    # The load balancer appends the client's address; count limits per client, not per proxy.
+    RATELIMIT_IP_META_KEY = "charter_register.client_address.client_address"
 
 # Sessions live in the database so that any app server can answer any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -6,6 +6,7 @@ from projects.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("principles/", include("principles.urls")),
+    path("register/", include("concerns.urls")),
     path("register/", include("projects.urls.register")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),

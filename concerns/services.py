@@ -1,0 +1,98 @@
+"""Writes for residents' questions and concerns. Emails go after the transaction commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from projects.models import Project
+
+from .models import Concern
+
+MODERATORS_GROUP = "Moderators"
+
+
+def moderator_emails() -> list[str]:
+    users = get_user_model().objects.filter(
+        Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
+    )
+    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
+
+
+def public_contact_emails(project: Project) -> list[str]:
+    """The project's public contacts that are email addresses (a phone number cannot be sent
+    an email; moderators then pass the message on)."""
+    emails = []
+    for person in project.responsible_people.all():
+        if "contact" not in person.duties:
+            continue
+        try:
+            validate_email(person.contact)
+        except Exception:  # noqa: BLE001, S112 - a phone number or a web address
+            continue
+        emails.append(person.contact)
+    return sorted(set(emails))
+
+
+def _send(template: str, context: dict, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+    body = render_to_string(f"emails/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+@transaction.atomic
+def raise_concern(
+    *, project: Project, kind: str, message: str, email: str = "", consent_to_publish: bool
+) -> Concern:
+    """Store a resident's question or concern and send it to the project and the moderators."""
+    concern = Concern.objects.create(
+        project=project,
+        slug=project.slug,
+        kind=kind,
+        message=message.strip(),
+        email=email.strip(),
+        consent_to_publish=consent_to_publish,
+    )
+    context = {
+        "concern": concern,
+        "project": project,
+        "project_url": settings.SITE_URL + project.get_absolute_url(),
+        "moderation_url": f"{settings.SITE_URL}/moderation/concerns/{concern.pk}/",
+    }
+    contacts = public_contact_emails(project)
+    moderators = moderator_emails()
+    transaction.on_commit(lambda: _send("concern_to_project", context, contacts))
+    transaction.on_commit(lambda: _send("concern_to_moderators", context, moderators))
+    return concern
+
+
+@transaction.atomic
+def answer_concern(
+    *, concern: Concern, moderator, public_response: str, publish: bool, now=None
+) -> Concern:
+    """Mark a concern answered, with the response; show it on the project page only if the
+    sender agreed and the moderator chooses to."""
+    if not public_response.strip():
+        raise ValueError("Write the answer")
+    concern = Concern.objects.select_for_update().get(pk=concern.pk)
+    concern.public_response = public_response.strip()
+    concern.answered_at = concern.answered_at or now or timezone.now()
+    concern.answered_by = moderator
+    concern.published = bool(publish and concern.consent_to_publish)
+    concern.save()
+    if concern.email:
+        context = {
+            "concern": concern,
+            "project_url": settings.SITE_URL + concern.project.get_absolute_url(),
+        }
+        recipient = [concern.email]
+        transaction.on_commit(lambda: _send("concern_answered", context, recipient))
+    return concern
