@@ -149,6 +149,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Where anyone who must sign in is sent (django-allauth's sign-in page).
 LOGIN_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en-gb"

@@ -8,6 +8,8 @@ urlpatterns = [
     path("principles/", include("principles.urls")),
     path("register/", include("concerns.urls")),
     path("register/", include("projects.urls.register")),
+    path("register/", include("projects.urls.history")),
+    path("moderation/", include("projects.urls.moderation")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
     path("admin/", admin.site.urls),

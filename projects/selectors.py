@@ -1,8 +1,10 @@
 """Reads for public pages. Public views read projects through here and nothing else."""
 
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from .models import Project
+from .models import ModerationEvent, Project, PublicationState
 
 
 def public_record(slug: str) -> Project:
@@ -19,3 +21,88 @@ def public_record(slug: str) -> Project:
     if project is None:
         raise Http404("No project with that id is on the register")
     return project
+
+
+# --- history: every published version of a record, as it was ------------------------------
+
+
+def published_versions(slug: str) -> list[Project]:
+    """Every version of a record that was ever published (published, superseded or withdrawn),
+    newest first. Raises Http404 when the record has none."""
+    versions = list(
+        Project.objects.public().of_record(slug).with_register_details().order_by("-version")
+    )
+    if not versions:
+        raise Http404("No project with that id is on the register")
+    return versions
+
+
+def public_version(slug: str, version: int) -> Project:
+    """One published (or since replaced or withdrawn) version of a record, as it was."""
+    project = (
+        Project.objects.public().of_record(slug).filter(version=version).with_register_details()
+    ).first()
+    if project is None:
+        raise Http404("That version of the project is not on the register")
+    return project
+
+
+# --- moderation: Charter staff's work queue ------------------------------------------------
+
+
+def moderation_queue():
+    """Submitted versions waiting for a moderator, the one waiting longest first."""
+    return (
+        Project.objects.filter(publication_state=PublicationState.SUBMITTED)
+        .with_register_details()
+        .order_by("submitted_at", "pk")
+    )
+
+
+def projects_in_state(state: str):
+    """Versions in one publication state for a moderation tab, the most recently moved first."""
+    return (
+        Project.objects.filter(publication_state=state)
+        .with_register_details()
+        .annotate(
+            moved_at=Coalesce(
+                Max("events__created_at", filter=Q(events__to_state=state)), "updated_at"
+            )
+        )
+        .order_by("-moved_at", "-pk")
+    )
+
+
+def project_for_review(pk: int) -> Project:
+    """Any version of any record, with what the review page shows. Moderators only."""
+    project = Project.objects.with_register_details().filter(pk=pk).first()
+    if project is None:
+        raise Http404("No project version with that number")
+    return project
+
+
+def published_version_of(project: Project) -> Project | None:
+    """The published version of ``project``'s record when ``project`` is a newer version."""
+    return (
+        Project.objects.published()
+        .of_record(project.slug)
+        .exclude(pk=project.pk)
+        .with_register_details()
+        .first()
+    )
+
+
+def moderation_events(project: Project):
+    """What happened to this version, oldest first, with who did it."""
+    return project.events.select_related("actor").order_by("created_at", "pk")
+
+
+def latest_change_request(project: Project) -> ModerationEvent | None:
+    """The moderators' latest request for changes to this version (``.message`` says what,
+    ``.created_at`` when), or None. The submitter's project page shows it while the version's
+    state is "changes requested"."""
+    return (
+        ModerationEvent.objects.filter(project=project, to_state=PublicationState.CHANGES_REQUESTED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )

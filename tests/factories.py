@@ -4,10 +4,17 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from organisations.models import Membership, Organisation
-from projects.models import Project, ProjectOrganisation, PublicationState, ResponsiblePerson
+from projects.models import (
+    ModerationEvent,
+    Project,
+    ProjectOrganisation,
+    PublicationState,
+    ResponsiblePerson,
+)
 from projects.questions import ANSWER_KEYS
 
 
@@ -18,7 +25,25 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"person{n}@example.org")
     email = factory.LazyAttribute(lambda user: user.username)
+    # Hashed before the row is saved, so the stored password matches (force_login needs that).
     password = factory.django.Password("a long test password 123")
+
+
+class ModeratorFactory(UserFactory):
+    """Charter staff: a member of the "Moderators" group."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"moderator{n}@example.org")
+
+    @factory.post_generation
+    def moderators_group(obj, create, extracted, **kwargs):
+        if create:
+            # get_or_create: transactional (live_server) tests empty the migration's group.
+            from projects.permissions import MODERATORS_GROUP
+
+            obj.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -105,3 +130,24 @@ class AIProjectFactory(PublishedProjectFactory):
     uses_ai = True
     ai_kinds = factory.LazyFunction(lambda: ["predictive_model"])
     ai_decision_role = "supports_human_decision"
+
+
+class SubmittedProjectFactory(ProjectFactory):
+    """A version waiting for review, submitted ``waited`` ago (a timedelta, default one day)."""
+
+    class Params:
+        waited = datetime.timedelta(days=1)
+
+    publication_state = PublicationState.SUBMITTED
+    submitted_at = factory.LazyAttribute(lambda project: timezone.now() - project.waited)
+    submitted_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def submitted_event(obj, create, extracted, **kwargs):
+        if create:
+            ModerationEvent.objects.create(
+                project=obj,
+                actor=obj.submitted_by,
+                from_state=PublicationState.DRAFT,
+                to_state=PublicationState.SUBMITTED,
+            )

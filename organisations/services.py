@@ -1,0 +1,97 @@
+"""Writes to organisations by Charter staff: verify, record a signature, merge a duplicate."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Membership, Organisation
+
+logger = logging.getLogger(__name__)
+
+# When both organisations are on one project, the merged row keeps the stronger role.
+ROLE_STRENGTH = {"lead": 4, "partner": 3, "supplier": 2, "funder": 1}
+
+
+@transaction.atomic
+def verify_organisation(*, organisation: Organisation, moderator, now=None) -> Organisation:
+    """Record that Charter staff have checked the organisation is real. Verifying twice keeps
+    the first moderator and time."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not organisation.verified:
+        organisation.verified = True
+        organisation.verified_at = now or timezone.now()
+        organisation.verified_by = moderator
+        organisation.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
+        logger.info("%s verified organisation %s", moderator, organisation.slug)
+    return organisation
+
+
+@transaction.atomic
+def record_signature(
+    *, organisation: Organisation, signed_on: datetime.date, moderator
+) -> Organisation:
+    """Record that the organisation has signed the Charter, and when."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation.is_signatory = True
+    organisation.signed_on = signed_on
+    organisation.full_clean()
+    organisation.save(update_fields=["is_signatory", "signed_on", "updated_at"])
+    logger.info("%s recorded that %s signed on %s", moderator, organisation.slug, signed_on)
+    _refresh_published(organisation)
+    return organisation
+
+
+@transaction.atomic
+def merge_organisations(*, duplicate: Organisation, into: Organisation, moderator) -> Organisation:
+    """Merge ``duplicate`` into ``into``: its project roles and memberships move, then it is
+    deleted. Where both are on one project version, one row stays with the stronger role; a
+    person who belongs to both keeps one membership. All or nothing."""
+    from projects.models import ProjectOrganisation
+
+    if duplicate.pk == into.pk:
+        raise ValueError("An organisation cannot be merged into itself")
+    duplicate, into = (
+        Organisation.objects.select_for_update().get(pk=duplicate.pk),
+        Organisation.objects.select_for_update().get(pk=into.pk),
+    )
+
+    for role in ProjectOrganisation.objects.select_for_update().filter(organisation=duplicate):
+        existing = ProjectOrganisation.objects.filter(
+            project_id=role.project_id, organisation=into
+        ).first()
+        if existing is None:
+            role.organisation = into
+            role.save(update_fields=["organisation"])
+            continue
+        stronger = max((existing.role, role.role), key=ROLE_STRENGTH.__getitem__)
+        position = min(existing.position, role.position)
+        role.delete()  # first, so that a lead role can move without two leads on the project
+        if (existing.role, existing.position) != (stronger, position):
+            existing.role, existing.position = stronger, position
+            existing.save(update_fields=["role", "position"])
+
+    already_members = set(into.memberships.values_list("user_id", flat=True))
+    duplicate.memberships.filter(user_id__in=already_members).delete()
+    Membership.objects.filter(organisation=duplicate).update(organisation=into)
+
+    if duplicate.is_signatory and not into.is_signatory:
+        into.is_signatory, into.signed_on = True, duplicate.signed_on
+        into.save(update_fields=["is_signatory", "signed_on", "updated_at"])
+
+    logger.info("%s merged organisation %s into %s", moderator, duplicate.slug, into.slug)
+    duplicate.delete()
+    _refresh_published(into)
+    return into
+
+
+def _refresh_published(organisation: Organisation) -> None:
+    """Organisation names are part of the register's search index."""
+    from projects.models import Project
+
+    Project.objects.published().filter(
+        project_organisations__organisation=organisation
+    ).refresh_search_vector()

@@ -1,0 +1,57 @@
+"""What changed between two versions of a record, question by question.
+
+The one place that compares versions: the moderators' review page shows the changes field by
+field, and the public history page summarises them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .models import Project
+from .questions import QUESTIONS, Kind, Question
+from .templatetags.register import answer_display
+
+
+class Change(NamedTuple):
+    question: Question
+    old: str
+    new: str
+
+
+def display_text(project: Project, question: Question) -> str:
+    """An answer as plain words, organisations and people included, for comparing versions."""
+    value = answer_display(project, question)
+    if question.kind == Kind.ORGANISATIONS:
+        return "\n".join(
+            f"{po.organisation.name} ({po.organisation.get_type_display()}), "
+            f"{po.get_role_display().lower()}"
+            for po in value
+        )
+    if question.kind == Kind.PEOPLE:
+        return "\n".join(
+            f"{person.name}, {person.job_title}, {person.organisation}. "
+            f"Contact: {person.contact}. Duties: {', '.join(person.get_duties_display())}"
+            for person in value
+        )
+    return "" if value is None else str(value)
+
+
+def version_changes(old: Project, new: Project) -> list[Change]:
+    """Every question whose answer differs between ``old`` and ``new``, in the form's order."""
+    changes = []
+    for question in QUESTIONS.values():
+        before, after = display_text(old, question), display_text(new, question)
+        if before != after:
+            changes.append(Change(question, before, after))
+    return changes
+
+
+def change_summary(old: Project | None, new: Project) -> str:
+    """One line for the history page: "Changed: Project title or name, ..."."""
+    if old is None:
+        return "First published"
+    changes = version_changes(old, new)
+    if not changes:
+        return "No changes to the answers"
+    return "Changed: " + ", ".join(change.question.label for change in changes)
