@@ -38,9 +38,13 @@ def display_text(project: Project, question: Question) -> str:
 
 
 def version_changes(old: Project, new: Project) -> list[Change]:
-    """Every question whose answer differs between ``old`` and ``new``, in the form's order."""
+    """Every question whose answer differs between ``old`` and ``new``, in the form's order.
+
+    The declaration is left out: every version is declared afresh before it is submitted."""
     changes = []
     for question in QUESTIONS.values():
+        if question.kind == Kind.DECLARATION:
+            continue
         before, after = display_text(old, question), display_text(new, question)
         if before != after:
             changes.append(Change(question, before, after))

@@ -151,3 +151,15 @@ class SubmittedProjectFactory(ProjectFactory):
                 from_state=PublicationState.DRAFT,
                 to_state=PublicationState.SUBMITTED,
             )
+
+
+def submitted_new_version(published: Project, **answers) -> Project:
+    """Through the services: a new version of ``published`` with ``answers`` changed, submitted."""
+    from projects import services
+
+    draft = services.start_new_version(project=published, user=UserFactory())
+    for key, value in answers.items():
+        setattr(draft, key, value)
+    draft.declaration = True
+    draft.save()
+    return services.submit_project(project=draft, user=UserFactory())
