@@ -1,16 +1,20 @@
 """Writes to the register. Every publication move goes through here.
 
 Each service checks that the move is allowed (``Project.check_move``), saves in one transaction,
-writes an append-only ``ModerationEvent``, and leaves nothing changed when it refuses.
+writes an append-only ``ModerationEvent``, and leaves nothing changed when it refuses. Emails
+(``projects.notifications``) go once the transaction has committed, never for a refused move.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from organisations.models import Organisation, unique_slug
 
+from . import notifications
 from .models import (
     InvalidMove,
     ModerationEvent,
@@ -49,6 +53,11 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
     )
 
 
+def _notify_after_commit(send, *args) -> None:
+    """Send an email once the move is saved; a mail server failure is logged, not raised."""
+    transaction.on_commit(partial(send, *args), robust=True)
+
+
 def _lock(project: Project) -> Project:
     """Reload ``project`` under a row lock so two moderators cannot act on it at once."""
     return Project.objects.select_for_update().get(pk=project.pk)
@@ -84,6 +93,7 @@ def submit_project(*, project: Project, user) -> Project:
     locked.submitted_at = timezone.now()
     locked.save(update_fields=["publication_state", "submitted_by", "submitted_at", "updated_at"])
     event.save()
+    _notify_after_commit(notifications.project_submitted, locked)
     return locked
 
 
@@ -120,6 +130,7 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     locked.save()
     event.save()
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
+    _notify_after_commit(notifications.project_published, locked)
     return locked
 
 
@@ -133,6 +144,7 @@ def request_changes(*, project: Project, moderator, message: str) -> Project:
     )
     locked.save(update_fields=["publication_state", "updated_at"])
     event.save()
+    _notify_after_commit(notifications.changes_requested, locked, message)
     return locked
 
 
@@ -150,6 +162,7 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
         update_fields=["publication_state", "withdrawn_at", "withdrawal_reason", "updated_at"]
     )
     event.save()
+    _notify_after_commit(notifications.project_withdrawn, locked, reason)
     return locked
 
 

@@ -171,3 +171,16 @@ def test_the_review_page_lists_what_happened(moderator_client, moderator):
 def test_actions_only_accept_post(moderator_client):
     project = SubmittedProjectFactory()
     assert moderator_client.get(reverse("moderation:publish", args=[project.pk])).status_code == 405
+
+
+def test_the_submitters_page_can_show_the_latest_change_request(moderator_client):
+    from projects.selectors import latest_change_request
+
+    project = SubmittedProjectFactory()
+    assert latest_change_request(project) is None
+    moderator_client.post(
+        reverse("moderation:request_changes", args=[project.pk]), {"message": "Add contacts"}
+    )
+    request = latest_change_request(project)
+    assert request.message == "Add contacts"
+    assert request.created_at is not None

@@ -1,0 +1,95 @@
+"""Emails about a project's moves, in plain words with links back to the register.
+
+``projects.services`` calls these after the move's transaction commits: moderators hear of
+each new submission; the lead organisation's members hear when changes are requested, when
+their project is published and when it is withdrawn. One message per person, so nobody sees
+anyone else's address.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .models import Project
+from .permissions import moderators
+
+# The submitter's list of their projects (the submission journey), where the message shows.
+YOUR_PROJECTS_PATH = "/projects/"
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def lead_members(project: Project):
+    """The people who may act for the project's lead organisation."""
+    lead = project.lead_organisation
+    if lead is None:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(memberships__organisation=lead, is_active=True)
+
+
+def _send(recipients, *, subject: str, template: str, context: dict) -> int:
+    addresses = sorted({user.email for user in recipients if user.email})
+    if not addresses:
+        return 0
+    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
+    messages = [EmailMessage(subject=subject, body=body, to=[address]) for address in addresses]
+    return get_connection().send_messages(messages)
+
+
+def project_submitted(project: Project) -> int:
+    return _send(
+        moderators(),
+        subject=f"New project to review: {project.title}",
+        template="emails/project_submitted.txt",
+        context={
+            "project": project,
+            "organisation": project.lead_organisation,
+            "review_url": absolute(reverse("moderation:review", args=[project.pk])),
+            "queue_url": absolute(reverse("moderation:queue")),
+        },
+    )
+
+
+def changes_requested(project: Project, message: str) -> int:
+    return _send(
+        lead_members(project),
+        subject=f"Changes needed before we publish {project.title}",
+        template="emails/changes_requested.txt",
+        context={
+            "project": project,
+            "message": message,
+            "projects_url": absolute(YOUR_PROJECTS_PATH),
+        },
+    )
+
+
+def project_published(project: Project) -> int:
+    return _send(
+        lead_members(project),
+        subject=f"{project.title} is published on the Charter Register",
+        template="emails/project_published.txt",
+        context={
+            "project": project,
+            "project_url": absolute(project.get_absolute_url()),
+            "projects_url": absolute(YOUR_PROJECTS_PATH),
+        },
+    )
+
+
+def project_withdrawn(project: Project, reason: str) -> int:
+    return _send(
+        lead_members(project),
+        subject=f"{project.title} is withdrawn from the Charter Register",
+        template="emails/project_withdrawn.txt",
+        context={
+            "project": project,
+            "reason": reason,
+            "project_url": absolute(project.get_absolute_url()),
+        },
+    )
