@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from projects import services
 from projects.questions import QUESTIONS
@@ -45,7 +46,7 @@ def test_history_lists_each_published_version_with_what_changed(client, record):
     page = response.content.decode()
     assert "Version 2" in page
     assert "Version 1" in page
-    assert f"Published {second.published_at:%-d %B %Y}" in page
+    assert f"Published {localtime(second.published_at):%-d %B %Y}" in page
     assert reverse("history:version", args=[first.slug, 1]) in page
     assert "A draft nobody may see" not in page
 
@@ -94,7 +95,7 @@ def test_the_withdrawn_notice_says_when_and_why():
         project=PublishedProjectFactory(), moderator=ModeratorFactory(), reason="The trial ended."
     )
     html = render_to_string("register/includes/withdrawn_notice.html", {"project": project})
-    assert f"withdrawn from the register on {project.withdrawn_at:%-d %B %Y}" in html
+    assert f"withdrawn from the register on {localtime(project.withdrawn_at):%-d %B %Y}" in html
     assert "The trial ended." in html
     assert (
         render_to_string(
