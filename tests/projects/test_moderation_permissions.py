@@ -90,3 +90,8 @@ def test_moderators_and_superusers_reach_every_page(client, submitted, user_fact
             assert client.get(url).status_code == 405, url
         else:
             assert client.get(url).status_code == 200, url
+
+
+def test_every_moderation_view_declares_that_it_is_for_moderators():
+    for pattern in moderation_urls.urlpatterns:
+        assert getattr(pattern.callback, "moderator_only", False), pattern.name
