@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from projects.models import Project
+from projects.notifications import send_to_addresses
+from projects.permissions import moderators
 
 from .models import Concern
-
-MODERATORS_GROUP = "Moderators"
-
-
-def moderator_emails() -> list[str]:
-    users = get_user_model().objects.filter(
-        Q(groups__name=MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
-    )
-    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
 
 
 def public_contact_emails(project: Project) -> list[str]:
@@ -41,11 +31,12 @@ def public_contact_emails(project: Project) -> list[str]:
 
 
 def _send(template: str, context: dict, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    send_to_addresses(
+        recipients,
+        subject=render_to_string(f"emails/{template}_subject.txt", context).strip(),
+        template=f"emails/{template}.txt",
+        context=context,
+    )
 
 
 @transaction.atomic
@@ -68,9 +59,9 @@ def raise_concern(
         "moderation_url": f"{settings.SITE_URL}/moderation/concerns/{concern.pk}/",
     }
     contacts = public_contact_emails(project)
-    moderators = moderator_emails()
+    moderator_addresses = [user.email for user in moderators()]
     transaction.on_commit(lambda: _send("concern_to_project", context, contacts))
-    transaction.on_commit(lambda: _send("concern_to_moderators", context, moderators))
+    transaction.on_commit(lambda: _send("concern_to_moderators", context, moderator_addresses))
     return concern
 
 

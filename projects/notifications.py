@@ -33,13 +33,21 @@ def lead_members(project: Project):
     return get_user_model().objects.filter(memberships__organisation=lead, is_active=True)
 
 
-def _send(recipients, *, subject: str, template: str, context: dict) -> int:
-    addresses = sorted({user.email for user in recipients if user.email})
+def send_to_addresses(addresses, *, subject: str, template: str, context: dict) -> int:
+    """Send one plain-text message to each address (nobody sees anyone else's)."""
+    addresses = sorted({address for address in addresses if address})
     if not addresses:
         return 0
     body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
     messages = [EmailMessage(subject=subject, body=body, to=[address]) for address in addresses]
     return get_connection().send_messages(messages)
+
+
+def _send(recipients, *, subject: str, template: str, context: dict) -> int:
+    """Send to users: each active user's own address."""
+    return send_to_addresses(
+        [user.email for user in recipients], subject=subject, template=template, context=context
+    )
 
 
 def project_submitted(project: Project) -> int:

@@ -12,12 +12,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-
-from organisations.models import Membership
 
 from .models import (
     REVIEW_INTERVAL_MONTHS,
@@ -27,6 +24,7 @@ from .models import (
     ReviewReminder,
     add_months,
 )
+from .notifications import lead_members, send_to_addresses
 
 REMINDER_DAYS_BEFORE = 30
 
@@ -107,26 +105,13 @@ def reminders_due(today: datetime.date) -> list[Reminder]:
     return due
 
 
-def member_emails(project: Project) -> list[str]:
-    lead = project.lead_organisation
-    if lead is None:
-        return []
-    return sorted(
-        set(
-            Membership.objects.filter(organisation=lead, user__is_active=True)
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
-    )
-
-
 def send_review_reminders(*, today: datetime.date | None = None) -> list[ReviewReminder]:
     """Email every reminder that is due, once each. Returns the reminders sent."""
     today = today or timezone.localdate()
     sent = []
     for reminder in reminders_due(today):
         project = reminder.project
-        recipients = member_emails(project)
+        recipients = sorted({user.email for user in lead_members(project) if user.email})
         try:
             with transaction.atomic():
                 record = ReviewReminder.objects.create(
@@ -145,10 +130,11 @@ def send_review_reminders(*, today: datetime.date | None = None) -> list[ReviewR
             "project_url": settings.SITE_URL + project.get_absolute_url(),
             "review_url": f"{settings.SITE_URL}/projects/{project.pk}/review/",
         }
-        subject = render_to_string("emails/review_reminder_subject.txt", context).strip()
-        body = render_to_string("emails/review_reminder.txt", context)
-        send_mass_mail(
-            [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
+        send_to_addresses(
+            recipients,
+            subject=render_to_string("emails/review_reminder_subject.txt", context).strip(),
+            template="emails/review_reminder.txt",
+            context=context,
         )
         sent.append(record)
     return sent
