@@ -9,6 +9,7 @@ urlpatterns = [
     path("register/", include("concerns.urls")),
     path("register/", include("projects.urls.register")),
     path("register/", include("projects.urls.history")),
+    path("moderation/concerns/", include("concerns.urls_moderation")),
     path("moderation/", include("projects.urls.moderation")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),

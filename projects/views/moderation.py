@@ -35,6 +35,7 @@ TABS = [
     ("moderation:published", "Published"),
     ("moderation:withdrawn", "Withdrawn"),
     ("moderation:organisations", "Unverified organisations"),
+    ("concern_moderation:list", "Questions and concerns"),
 ]
 
 STATE_TABS = {
@@ -44,7 +45,7 @@ STATE_TABS = {
 }
 
 
-def _render_tab(request, tab: str, template: str, context: dict):
+def render_tab(request, tab: str, template: str, context: dict):
     return render(
         request,
         template,
@@ -54,7 +55,7 @@ def _render_tab(request, tab: str, template: str, context: dict):
 
 @moderator_required
 def queue(request):
-    return _render_tab(
+    return render_tab(
         request,
         "moderation:queue",
         "moderation/queue.html",
@@ -64,7 +65,7 @@ def queue(request):
 
 @moderator_required
 def projects_tab(request, tab: str):
-    return _render_tab(
+    return render_tab(
         request,
         tab,
         "moderation/project_list.html",
@@ -168,7 +169,7 @@ def withdraw(request, pk: int):
 
 @moderator_required
 def organisations(request):
-    return _render_tab(
+    return render_tab(
         request,
         "moderation:organisations",
         "moderation/organisation_list.html",
@@ -178,7 +179,7 @@ def organisations(request):
 
 @moderator_required
 def all_organisations(request):
-    return _render_tab(
+    return render_tab(
         request,
         "moderation:organisations",
         "moderation/organisation_list.html",
