@@ -196,7 +196,9 @@ class RegisterFilterSet(django_filters.FilterSet):
     error page. A search longer than 200 characters is cut to 200.
     """
 
-    q = django_filters.CharFilter(label="Search the register", method="filter_search")
+    q = django_filters.CharFilter(
+        label="Search the register", method="filter_search", max_length=MAX_QUERY_LENGTH
+    )
     uses_ai = django_filters.ChoiceFilter(
         label="AI",
         choices=USES_AI_CHOICES,
@@ -247,8 +249,8 @@ class RegisterFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, organisations=None, **kwargs):
         if data is not None:
             data = data.copy()
-            if len(data.get("q", "")) > MAX_QUERY_LENGTH * 2:  # a pasted essay: keep the start
-                data["q"] = data["q"][: MAX_QUERY_LENGTH * 2]
+            if len(data.get("q", "")) > MAX_QUERY_LENGTH:  # a pasted essay: keep the start
+                data["q"] = data["q"][:MAX_QUERY_LENGTH]
         super().__init__(
             data, queryset if queryset is not None else Project.objects.published(), **kwargs
         )
