@@ -171,7 +171,9 @@ class RegisterFilterForm(forms.Form):
     def show_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Add to each filter choice the number of projects it would show: "Pilot (3)"."""
         for name in FACETS:
-            counts = facets.get(name, {})
+            if name not in facets:
+                continue
+            counts = facets[name]
             field = self.fields[name]
             # The "Any" choice is added again by django-filter's field, so it is left out here.
             field.choices = [
@@ -334,7 +336,6 @@ class RegisterFilterSet(django_filters.FilterSet):
             "status": {key: Q(status=key) for key, _ in STATUS_CHOICES},
             "area": {key: list_contains("areas", key) for key, _ in AREA_CHOICES},
             "topic": {key: list_contains("topics", key) for key, _ in TOPIC_CHOICES},
-            "principle": {key: principle_q(int(key)) for key, _ in PRINCIPLE_CHOICES},
             "review": {"overdue": facet_q("review", "overdue")},
         }
         aggregates = {"total": Count("pk", filter=others("")) if conditions else Count("pk")}
@@ -344,7 +345,7 @@ class RegisterFilterSet(django_filters.FilterSet):
                 aggregates[f"{name}__{key}"] = Count("pk", filter=condition & rest)
         row = base.order_by().aggregate(**aggregates)
 
-        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        counts: dict[str, dict[str, int]] = {name: {} for name in options}
         counts["total"] = {"": row.pop("total")}
         for alias, value in row.items():
             name, key = alias.split("__", 1)
