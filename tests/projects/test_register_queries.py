@@ -14,6 +14,22 @@ MAX_QUERIES = 10
 
 
 @pytest.fixture(autouse=True)
+def _principles(db):
+    """The principles' rows come from a data migration, which transactional tests elsewhere in
+    the suite can empty; put them back as the browser harness does."""
+    import importlib
+
+    from django.apps import apps
+
+    from principles.models import Principle
+
+    if not Principle.objects.exists():
+        importlib.import_module(
+            "principles.migrations.0002_the_eleven_principles"
+        ).create_principles(apps, None)
+
+
+@pytest.fixture(autouse=True)
 def _local_cache(settings):
     """Count the pages' own queries, not the shared cache's (the database cache in tests)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
