@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_filters",
     "principles",
     "organisations",
     "projects",

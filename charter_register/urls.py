@@ -4,6 +4,7 @@ from django.urls import include, path
 from projects.health import healthz
 
 urlpatterns = [
+    path("", include("projects.urls.home")),
     path("healthz", healthz, name="healthz"),
     path("principles/", include("principles.urls")),
     path("register/", include("concerns.urls")),
@@ -13,5 +14,6 @@ urlpatterns = [
     path("moderation/", include("projects.urls.moderation")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
+    path("organisations/", include("organisations.urls")),
     path("admin/", admin.site.urls),
 ]

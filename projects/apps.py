@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ProjectsConfig(AppConfig):
     name = "projects"
+
+    def ready(self):
+        from .caching import connect_signals
+
+        connect_signals()

@@ -1,10 +1,16 @@
 """Reads for public pages. Public views read projects through here and nothing else."""
 
-from django.db.models import Max, Q
-from django.db.models.functions import Coalesce
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
 
-from .models import ModerationEvent, Project, PublicationState
+from organisations.models import Organisation
+
+from .filters import ChosenFilter, RegisterFilterSet, chosen_filters, facet_q
+from .models import ModerationEvent, Project, ProjectOrganisation, PublicationState
 
 
 def public_record(slug: str) -> Project:
@@ -106,3 +112,101 @@ def latest_change_request(project: Project) -> ModerationEvent | None:
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+PAGE_SIZE = 20
+# What a list entry shows: the long answers stay in the database (smaller rows to sort).
+LIST_FIELDS = (
+    "slug",
+    "title",
+    "status",
+    "uses_ai",
+    "purpose",
+    "published_at",
+    "first_published_at",
+)
+LATEST_COUNT = 5
+
+
+@dataclass
+class RegisterListing:
+    """One page of the register list: the projects, the filters and their counts."""
+
+    filterset: RegisterFilterSet
+    page: Page
+    facets: dict[str, dict[str, int]]
+    chosen: list[ChosenFilter]
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
+    """The register list for a query string: search, filters, order and page. Bad values are
+    left out and a page past the end shows the last page; nothing here raises."""
+    filterset = RegisterFilterSet(params, queryset=Project.objects.published())
+    projects = filterset.qs.only(*LIST_FIELDS).prefetch_related(
+        Prefetch(
+            "project_organisations",
+            queryset=ProjectOrganisation.objects.filter(role="lead").select_related("organisation"),
+        )
+    )
+    page = Paginator(projects, page_size).get_page(params.get("page"))
+    facets = filterset.facets()
+    chosen = chosen_filters(filterset, params)
+    filterset.form.show_counts(facets)
+    return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
+
+
+def latest_projects(count: int = LATEST_COUNT) -> list[Project]:
+    """The most recently published records, for the home page."""
+    return list(
+        Project.objects.published()
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()[:count]
+    )
+
+
+def projects_evidencing(number: int, params, *, page_size: int = PAGE_SIZE) -> Page:
+    """Published projects whose answers evidence principle ``number``, newest first."""
+    projects = (
+        Project.objects.published()
+        .filter(facet_q("principle", number))
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()
+    )
+    return Paginator(projects, page_size).get_page(params.get("page"))
+
+
+def organisation_directory():
+    """Organisations involved in published projects and every signatory: signatories first
+    (earliest signed first), then the others by name, each with ``project_count``."""
+    published = Count(
+        "project_roles__project",
+        filter=Q(project_roles__project__publication_state=PublicationState.PUBLISHED),
+        distinct=True,
+    )
+    return (
+        Organisation.objects.annotate(project_count=published)
+        .filter(Q(is_signatory=True) | Q(project_count__gt=0))
+        .order_by("-is_signatory", F("signed_on").asc(nulls_last=True), Lower("name"))
+    )
+
+
+def public_organisation(slug: str) -> Organisation:
+    organisation = organisation_directory().filter(slug=slug).first()
+    if organisation is None:
+        raise Http404("No organisation with that id is on the register")
+    return organisation
+
+
+def organisation_projects(organisation: Organisation, params, *, page_size: int = PAGE_SIZE):
+    """The organisation's published projects, newest first, with the organisation's role."""
+    projects = (
+        Project.objects.published()
+        .filter(facet_q("organisation", organisation.slug))
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()
+    )
+    return Paginator(projects, page_size).get_page(params.get("page"))

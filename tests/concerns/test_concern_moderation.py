@@ -67,3 +67,19 @@ def test_only_moderators(client, concern, path):
     assert client.get(url).status_code == 403
     assert client.post(url, {"public_response": "x"}).status_code == 403
     assert not Concern.objects.get(pk=concern.pk).is_answered
+
+
+def test_a_published_answer_appears_on_the_cached_project_page_at_once(client, concern):
+    project_url = concern.project.get_absolute_url()
+    first = client.get(project_url).content.decode()
+    assert "Residents have raised 1 question or concern" in first
+    assert "Our panel checks it" not in first
+    moderator_client = type(client)()
+    moderator_client.force_login(ModeratorFactory())
+    moderator_client.post(
+        f"/moderation/concerns/{concern.pk}/",
+        {"public_response": "Our panel checks it.", "publish": "on"},
+    )
+    page = client.get(project_url).content.decode()
+    assert "Our panel checks it." in page
+    assert "resident@example.net" not in page

@@ -1,0 +1,140 @@
+"""Caching of public register pages, because residents read far more than anyone writes.
+
+The register has one "generation" stamp, kept in the shared cache (Redis, or the database cache,
+so every app server sees the same one). Any change to a project, its organisations, its
+responsible people or an organisation replaces the stamp, which at once makes every cached page
+stale. Anonymous GET requests to register pages then get:
+
+- ``ETag`` and ``Last-Modified`` from the stamp, and 304 Not Modified when the browser or a
+  shared cache already has the page;
+- ``Cache-Control: public, max-age=60, s-maxage=300`` so a CDN or reverse proxy can keep them;
+- the page from Django's cache, rendered once per stamp and address.
+
+Signed-in people get ``Cache-Control: private, no-cache`` and their pages are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from functools import wraps
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+GENERATION_KEY = "register:generation"
+PAGE_KEY = "register:page:{}"
+# How long a browser (max-age) and a shared cache (s-maxage) may keep a page without asking.
+BROWSER_SECONDS = 60
+SHARED_SECONDS = 300
+# A rendered page is kept at most this long even when nothing changes (so a new release's
+# templates show within minutes).
+PAGE_SECONDS = 600
+
+
+def _new_stamp() -> str:
+    return str(time.time_ns() // 1000)
+
+
+def register_changed(**kwargs) -> None:
+    """Mark the register as changed now, and again when the current transaction commits (so a
+    page rendered while the change was still uncommitted is not kept)."""
+    cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_stamp(), timeout=None))
+
+
+def connect_signals() -> None:
+    """Called once from ``ProjectsConfig.ready``."""
+    from concerns.models import Concern
+    from organisations.models import Organisation
+
+    from .models import Project, ProjectOrganisation, ResponsiblePerson
+
+    # Concerns too: the project page shows how many were raised and the published answers.
+    for model in (Project, ProjectOrganisation, ResponsiblePerson, Organisation, Concern):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                register_changed, sender=model, dispatch_uid=f"register-{model.__name__}-{signal}"
+            )
+
+
+def _page_key(request) -> str:
+    address = f"{request.method}:{request.get_full_path()}"
+    return PAGE_KEY.format(hashlib.sha256(address.encode()).hexdigest())
+
+
+def _read(request) -> tuple[str, dict | None]:
+    """The register's stamp and this page's cached entry: one round trip to the cache."""
+    page_key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, page_key])
+    stamp = found.get(GENERATION_KEY)
+    if stamp is None:
+        stamp = _new_stamp()
+        if not cache.add(GENERATION_KEY, stamp, timeout=None):
+            stamp = cache.get(GENERATION_KEY) or stamp
+    return stamp, found.get(page_key)
+
+
+def _not_modified(request, etag: str, last_modified: int) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        return etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and last_modified <= since
+
+
+def _public_headers(response, etag: str, last_modified: int) -> None:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+
+
+def _is_personal(request) -> bool:
+    return request.user.is_authenticated or len(get_messages(request)) > 0
+
+
+def register_page(view):
+    """Cache a public register page for anonymous visitors (see the module's docstring)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or _is_personal(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        stamp, entry = _read(request)
+        etag = f'"register-{stamp}"'
+        last_modified = int(stamp) // 1_000_000
+        if _not_modified(request, etag, last_modified):
+            response = HttpResponseNotModified()
+            _public_headers(response, etag, last_modified)
+            return response
+        if entry is not None and entry["stamp"] == stamp:
+            response = HttpResponse(entry["content"], content_type=entry["content_type"])
+            response["X-Register-Cache"] = "hit"
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code != 200:
+                return response
+            cache.set(
+                _page_key(request),
+                {
+                    "stamp": stamp,
+                    "content": response.content,
+                    "content_type": response["Content-Type"],
+                },
+                timeout=PAGE_SECONDS,
+            )
+            response["X-Register-Cache"] = "miss"
+        _public_headers(response, etag, last_modified)
+        return response
+
+    return cached_view

@@ -1,0 +1,407 @@
+"""The register's filters: what a resident can narrow the list by, and how many projects each
+choice would show.
+
+Every filter is one ``Q`` built by ``facet_q`` so that the list and the counts in the filter panel
+agree. The counts for each filter leave out that filter's own choice (choosing "Pilot" does not
+turn "In use" into 0) and are computed in three queries whatever the size of the register.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import django_filters
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from organisations.models import Organisation
+
+from .models import Project, ProjectOrganisation, ResponsiblePerson
+from .questions import (
+    AREA_CHOICES,
+    ORGANISATION_TYPE_CHOICES,
+    PRINCIPLE_EVIDENCE,
+    STATUS_CHOICES,
+    TOPIC_CHOICES,
+)
+from .search import MAX_QUERY_LENGTH, search
+
+USES_AI_CHOICES = [("yes", "Uses AI"), ("no", "Does not use AI")]
+REVIEW_CHOICES = [("overdue", "Review overdue")]
+PRINCIPLE_CHOICES = [(str(number), f"Principle {number}") for number in range(1, 12)]
+SORT_CHOICES = [("newest", "Newest"), ("updated", "Recently updated"), ("title", "Title (A to Z)")]
+SORT_ORDER = {
+    "newest": ("-first_published_at", "-pk"),
+    "updated": ("-published_at", "-pk"),
+    "title": (Lower("title"), "pk"),
+}
+FACETS = (
+    "uses_ai",
+    "status",
+    "area",
+    "topic",
+    "organisation",
+    "organisation_type",
+    "principle",
+    "review",
+)
+TEXT_FIELDS = {
+    field.name
+    for field in Project._meta.get_fields()
+    if getattr(field, "get_internal_type", lambda: "")() in {"TextField", "CharField", "URLField"}
+}
+
+
+def _projects_of(queryset) -> Q:
+    """Projects whose id is in ``queryset`` (a hashed sub-select, cheap inside a count)."""
+    return Q(pk__in=queryset.values("project_id"))
+
+
+def list_contains(field: str, value: str) -> Q:
+    """The JSON list ``field`` holds ``value`` (a choice key)."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__contains": [value]})
+    return Q(**{f"{field}__icontains": f'"{value}"'})
+
+
+def principle_q(number: int) -> Q:
+    """Projects that evidence principle ``number``: an answer to any of its questions
+    (the same rule as ``Project.evidence``, from the one mapping in ``projects.questions``)."""
+    lead = ProjectOrganisation.objects.filter(role="lead")
+    special = {
+        "organisations": _projects_of(ProjectOrganisation.objects.all()),
+        "responsible_people": _projects_of(ResponsiblePerson.objects.all()),
+        "declaration": Q(declaration=True),
+        "uses_ai": Q(uses_ai__isnull=False),
+        "start_date": Q(start_date__isnull=False),
+        "organisation_description": _projects_of(lead.exclude(organisation__description="")),
+        "mission_statement": _projects_of(lead.exclude(organisation__mission_statement="")),
+    }
+    condition = Q(pk__in=[])
+    for key in PRINCIPLE_EVIDENCE[number]:
+        if key in special:
+            condition |= special[key]
+        elif key in TEXT_FIELDS:
+            condition |= ~Q(**{key: ""})
+        else:  # JSON lists
+            condition |= ~Q(**{key: []})
+    return condition
+
+
+def facet_q(name: str, value, *, today: datetime.date | None = None) -> Q:
+    """The condition for one chosen filter. ``value`` is a form's cleaned value."""
+    if name == "uses_ai":
+        return Q(uses_ai=value == "yes")
+    if name == "status":
+        return Q(status__in=value)
+    if name in ("area", "topic"):
+        condition = Q(pk__in=[])
+        for item in value:
+            condition |= list_contains(f"{name}s", item)
+        return condition
+    if name == "organisation":
+        return _projects_of(ProjectOrganisation.objects.filter(organisation__slug=value))
+    if name == "organisation_type":
+        return _projects_of(ProjectOrganisation.objects.filter(organisation__type__in=value))
+    if name == "principle":
+        return principle_q(int(value))
+    if name == "review":
+        return Q(next_review_due__lt=today or timezone.localdate())
+    raise ValueError(name)
+
+
+CHECKBOXES = forms.CheckboxSelectMultiple
+
+
+INVALID_CHOICE = {
+    "uses_ai": "Choose whether the project uses AI from the list",
+    "status": "Choose a stage from the list",
+    "area": "Choose an area from the list",
+    "topic": "Choose a service area from the list",
+    "organisation": "Choose an organisation from the list",
+    "organisation_type": "Choose a type of organisation from the list",
+    "principle": "Choose a principle from 1 to 11",
+    "review": "Choose a review option from the list",
+    "sort": "Choose an order from the list",
+}
+
+
+class RegisterFilterForm(forms.Form):
+    """The filter panel's form. Rendered through crispy-forms-gds, in three parts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in INVALID_CHOICE.items():
+            self.fields[name].error_messages["invalid_choice"] = message
+
+    @property
+    def helper(self) -> FormHelper:
+        return self.filters_helper
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+    @property
+    def search_helper(self) -> FormHelper:
+        return _helper(Field.text("q", label_size=Size.MEDIUM))
+
+    @property
+    def filters_helper(self) -> FormHelper:
+        return _helper(
+            Field.radios("uses_ai", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("status", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("area", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("topic", legend_size=Size.SMALL, small=True),
+            Field.select("organisation"),
+            Field.checkboxes("organisation_type", legend_size=Size.SMALL, small=True),
+            Field.select("principle"),
+            Field.radios("review", legend_size=Size.SMALL, small=True),
+        )
+
+    @property
+    def sort_helper(self) -> FormHelper:
+        return _helper(Field.select("sort"))
+
+    def show_counts(self, facets: dict[str, dict[str, int]]) -> None:
+        """Add to each filter choice the number of projects it would show: "Pilot (3)"."""
+        for name in FACETS:
+            if name not in facets:
+                continue
+            counts = facets[name]
+            field = self.fields[name]
+            # The "Any" choice is added again by django-filter's field, so it is left out here.
+            field.choices = [
+                (key, f"{label} ({counts.get(str(key), 0)})")
+                for key, label in field.choices
+                if key != ""
+            ]
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """Search, filters and order for the register list, all read from the query string.
+
+    Values that are not on the list are left out (with a message next to the filter), never an
+    error page. A search longer than 200 characters is cut to 200.
+    """
+
+    q = django_filters.CharFilter(
+        label="Search the register", method="filter_search", max_length=MAX_QUERY_LENGTH
+    )
+    uses_ai = django_filters.ChoiceFilter(
+        label="AI",
+        choices=USES_AI_CHOICES,
+        method="filter_facet",
+        empty_label="Any",
+        widget=forms.RadioSelect,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Stage", choices=STATUS_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    area = django_filters.MultipleChoiceFilter(
+        label="Area", choices=AREA_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    topic = django_filters.MultipleChoiceFilter(
+        label="Service area", choices=TOPIC_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    organisation = django_filters.ChoiceFilter(
+        label="Organisation", choices=[], method="filter_facet", empty_label="Any organisation"
+    )
+    organisation_type = django_filters.MultipleChoiceFilter(
+        label="Type of organisation involved",
+        choices=ORGANISATION_TYPE_CHOICES,
+        method="filter_facet",
+        widget=CHECKBOXES,
+    )
+    principle = django_filters.ChoiceFilter(
+        label="Charter principle",
+        choices=PRINCIPLE_CHOICES,
+        method="filter_facet",
+        empty_label="Any principle",
+    )
+    review = django_filters.ChoiceFilter(
+        label="Yearly review",
+        choices=REVIEW_CHOICES,
+        method="filter_facet",
+        empty_label="Any",
+        widget=forms.RadioSelect,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by", choices=SORT_CHOICES, method="filter_sort", empty_label=None
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+        form = RegisterFilterForm
+
+    def __init__(self, data=None, queryset=None, *, organisations=None, **kwargs):
+        if data is not None:
+            data = data.copy()
+            if len(data.get("q", "")) > MAX_QUERY_LENGTH:  # a pasted essay: keep the start
+                data["q"] = data["q"][:MAX_QUERY_LENGTH]
+        super().__init__(
+            data, queryset if queryset is not None else Project.objects.published(), **kwargs
+        )
+        self._organisations = organisations
+
+    # --- the form -----------------------------------------------------------------------------
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_organisation_choices", False):
+            form.fields["organisation"].choices = [("", "Any organisation")] + [
+                (slug, name) for slug, name in self.organisation_choices()
+            ]
+            form._organisation_choices = True
+        return form
+
+    def organisation_choices(self) -> list[tuple[str, str]]:
+        if self._organisations is None:
+            self._organisations = list(
+                Organisation.objects.filter(project_roles__project__publication_state="published")
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            )
+        return self._organisations
+
+    @property
+    def chosen(self) -> dict:
+        """The valid filters chosen: name to cleaned value (empty values left out)."""
+        self.form.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        return {name: data[name] for name in FACETS if data.get(name) not in (None, "", [])}
+
+    @property
+    def search_text(self) -> str:
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {}).get("q", "")
+
+    @property
+    def sort_choice(self) -> str:
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {}).get("sort") or (
+            "relevance" if self.search_text and connection.vendor == "postgresql" else "newest"
+        )
+
+    # --- filtering ----------------------------------------------------------------------------
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_facet(self, queryset, name, value):
+        return queryset.filter(facet_q(name, value))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # ordering is applied last, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.sort_choice == "relevance":
+            return queryset.order_by(F("rank").desc(), "-published_at", "-pk")
+        return queryset.order_by(*SORT_ORDER[self.sort_choice])
+
+    # --- counts for the filter panel ----------------------------------------------------------
+    def facets(self) -> dict[str, dict[str, int]]:
+        """For each filter and each of its values, how many projects the list would show with
+        that value chosen (and the other filters as they are). Three queries."""
+        chosen = self.chosen
+        base = self.queryset
+        if self.search_text:
+            base = search(base, self.search_text, ranked=False)
+        conditions = {name: facet_q(name, value) for name, value in chosen.items()}
+
+        def others(name: str) -> Q:
+            condition = Q()
+            for other, q in conditions.items():
+                if other != name:
+                    condition &= q
+            return condition
+
+        options = {
+            "uses_ai": {key: facet_q("uses_ai", key) for key, _ in USES_AI_CHOICES},
+            "status": {key: Q(status=key) for key, _ in STATUS_CHOICES},
+            "area": {key: list_contains("areas", key) for key, _ in AREA_CHOICES},
+            "topic": {key: list_contains("topics", key) for key, _ in TOPIC_CHOICES},
+            "review": {"overdue": facet_q("review", "overdue")},
+        }
+        aggregates = {"total": Count("pk", filter=others("")) if conditions else Count("pk")}
+        for name, values in options.items():
+            rest = others(name)
+            for key, condition in values.items():
+                aggregates[f"{name}__{key}"] = Count("pk", filter=condition & rest)
+        row = base.order_by().aggregate(**aggregates)
+
+        counts: dict[str, dict[str, int]] = {name: {} for name in options}
+        counts["total"] = {"": row.pop("total")}
+        for alias, value in row.items():
+            name, key = alias.split("__", 1)
+            counts[name][key] = value
+
+        by_type = (
+            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation_type")))
+            .values("organisation__type")
+            .annotate(n=Count("project", distinct=True))
+        )
+        counts["organisation_type"] = {row["organisation__type"]: row["n"] for row in by_type}
+        by_organisation = (
+            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation")))
+            .values("organisation__slug")
+            .annotate(n=Count("project", distinct=True))
+        )
+        counts["organisation"] = {row["organisation__slug"]: row["n"] for row in by_organisation}
+        return counts
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """A chosen filter shown as a tag that removes it."""
+
+    name: str
+    label: str
+    value_label: str
+    remove_url: str
+
+
+def chosen_filters(filterset: RegisterFilterSet, params) -> list[ChosenFilter]:
+    """The chosen filters and search, each with the address of the list without it."""
+    form = filterset.form
+    tags = []
+    if filterset.search_text:
+        remaining = params.copy()
+        remaining.pop("q", None)
+        remaining.pop("page", None)
+        tags.append(
+            ChosenFilter(
+                "q", "Search", f"\u201c{filterset.search_text}\u201d", "?" + remaining.urlencode()
+            )
+        )
+    for name, value in filterset.chosen.items():
+        labels = dict(form.fields[name].choices)
+        for item in value if isinstance(value, list) else [value]:
+            remaining = params.copy()
+            remaining.pop("page", None)
+            kept = [v for v in remaining.getlist(name) if v != item]
+            remaining.setlist(name, kept)
+            tags.append(
+                ChosenFilter(
+                    name,
+                    form.fields[name].label,
+                    str(labels.get(item, item)),
+                    "?" + remaining.urlencode(),
+                )
+            )
+    return tags
