@@ -105,3 +105,20 @@ class AIProjectFactory(PublishedProjectFactory):
     uses_ai = True
     ai_kinds = factory.LazyFunction(lambda: ["predictive_model"])
     ai_decision_role = "supports_human_decision"
+
+
+class AccountFactory(UserFactory):
+    """A person who can sign in: password saved and email address confirmed (django-allauth)."""
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        obj.save()  # keep the password UserFactory set
+        if extracted is False:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(
+            user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+        )

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import UserFactory
+from tests.factories import AccountFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +64,7 @@ def test_short_passwords_and_missing_answers_get_govuk_errors(client):
 
 
 def test_sign_in_with_email_and_password_then_sign_out_by_post(client):
-    user = UserFactory(email="jo@example.org", username="jo@example.org")
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = AccountFactory(email="jo@example.org", username="jo@example.org")
     page = client.get("/accounts/login/").content.decode()
     assert "Email address" in page and 'class="govuk-input' in page
     response = client.post("/accounts/login/", {"login": "jo@example.org", "password": PASSWORD})
@@ -81,20 +78,14 @@ def test_sign_in_with_email_and_password_then_sign_out_by_post(client):
 
 
 def test_wrong_password_is_refused_with_an_error_summary(client):
-    user = UserFactory(email="jo@example.org", username="jo@example.org")
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = AccountFactory(email="jo@example.org", username="jo@example.org")
     response = client.post("/accounts/login/", {"login": "jo@example.org", "password": "wrong"})
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
 
 
 def test_password_reset_by_emailed_link(client):
-    user = UserFactory(email="jo@example.org", username="jo@example.org")
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = AccountFactory(email="jo@example.org", username="jo@example.org")
     response = client.post("/accounts/password/reset/", {"email": "jo@example.org"})
     assert response.status_code == 302
     assert "Check your email" in client.get(response["Location"]).content.decode()
