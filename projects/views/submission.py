@@ -69,7 +69,7 @@ def project_list(request):
 
 @login_required
 def project_new(request):
-    form = NewProjectForm(request.POST or None, user=request.user)
+    form = NewProjectForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             project = start_project(
@@ -198,7 +198,7 @@ def check_answers(request, pk):
     project = _own_project(request, pk)
     if not project.is_editable:
         return redirect("submission:project", pk=project.pk)
-    form = DeclarationForm(request.POST or None)
+    form = DeclarationForm(request.POST if request.method == "POST" else None)
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
