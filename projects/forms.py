@@ -6,6 +6,7 @@ and, for sections 2 and 7, its repeatable rows (organisations, responsible peopl
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Field, Layout
@@ -180,6 +181,8 @@ class SectionForm(forms.Form):
     """The single-answer questions of one section, with the version the person started from."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+    # The plain-language hints the person has been shown (see ``SectionPage.advice_key``).
+    advice_seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, section: Section, keys: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,7 +196,7 @@ class SectionForm(forms.Form):
         self.helper.layout = self._layout(keys)
 
     def _layout(self, keys):
-        items = ["lock_version"]
+        items = ["lock_version", "advice_seen"]
         for key in keys:
             if key in ("ai_kinds", "ai_decision_role"):
                 continue
@@ -428,7 +431,9 @@ def _lead_text_fields(form: SectionForm) -> None:
         help_text="Only if the lead organisation is commercial: it is required then.",
         required=False,
     )
-    form.helper.layout = Layout("lock_version", "organisation_description", "mission_statement")
+    form.helper.layout = Layout(
+        "lock_version", "advice_seen", "organisation_description", "mission_statement"
+    )
 
 
 # --- the page for one section ---------------------------------------------------------------
@@ -508,7 +513,11 @@ class SectionPage:
         return self.form.cleaned_data["lock_version"]
 
     def data(self) -> dict:
-        data = {k: v for k, v in self.form.cleaned_data.items() if k != "lock_version"}
+        data = {
+            k: v
+            for k, v in self.form.cleaned_data.items()
+            if k not in ("lock_version", "advice_seen")
+        }
         if self.section.slug == "about-your-organisations":
             data["organisations"] = self.rows.rows()
         elif self.rows is not None:
@@ -574,6 +583,13 @@ class SectionPage:
                         errors.append((field_anchor(form[name]), message))
         return errors
 
+    @property
+    def advice_key(self) -> str:
+        """A short fingerprint of the hints on this page: saving again with the same hints
+        moves on rather than showing them once more."""
+        text = repr([(anchor, hints) for anchor, _label, hints in self.advice])
+        return hashlib.sha256(text.encode()).hexdigest()[:16] if self.advice else ""
+
     def _annotate_advice(self) -> None:
         """Put the plain-language hints for each typed or saved answer in its hint."""
         self.advice = []
@@ -594,6 +610,8 @@ class SectionPage:
                     ((message,) for message in messages),
                 )
             )
+        if not self.form.is_bound:
+            self.form.initial["advice_seen"] = self.advice_key
 
 
 # --- starting a project and the declaration -------------------------------------------------

@@ -178,9 +178,11 @@ def section(request, pk, slug):
 
 
 def _after_save(request, project, section):
-    """Back to the same page when an answer could read better; otherwise on."""
+    """Back to the same page when an answer could read better and the person has not seen
+    these hints yet; otherwise on."""
     saved = Project.objects.with_register_details().get(pk=project.pk)
-    if SectionPage(section=section, project=saved, user=request.user).advice:
+    advice_key = SectionPage(section=section, project=saved, user=request.user).advice_key
+    if advice_key and advice_key != request.POST.get("advice_seen"):
         messages.success(
             request, "Your answers have been saved. Some could be easier to read: see the hints"
         )

@@ -72,3 +72,16 @@ class TestOnTheSectionPage:
         assert html.count('data-module="app-word-count"') == 10
         assert 'data-word-guide="150"' in html and 'data-word-limit="400"' in html
         assert "js/word-count.js" in html
+
+
+@pytest.mark.django_db
+def test_saving_again_after_seeing_the_hints_moves_on(client):
+    project = ProjectFactory()
+    member = MembershipFactory(user=AccountFactory(), organisation=project.lead_organisation)
+    client.force_login(member.user)
+    first = save(client, project, SECTION, {"harms_who": "We did a DPIA."})
+    assert first["Location"] == section_url(project, SECTION)
+    html = client.get(first["Location"]).content.decode()
+    seen = html.split('name="advice_seen" value="')[1].split('"')[0]
+    again = save(client, project, SECTION, {"harms_who": "We did a DPIA.", "advice_seen": seen})
+    assert again["Location"] == section_url(project, "communicating-your-project")
