@@ -3,7 +3,8 @@
 from allauth.account import forms as allauth_forms
 from crispy_forms_gds.helper import FormHelper
 
-PASSWORD_HINT = "Use at least 12 characters. A few words strung together are easy to remember."
+# Advice shown under the new password box.
+CHOOSING_ADVICE = "Use at least 12 characters. A few words strung together are easy to remember."
 
 
 def govuk(form, fields: dict[str, dict]):
@@ -29,7 +30,7 @@ EMAIL = {
 }
 NEW_PASSWORD = {
     "label": "Create a password",
-    "hint": PASSWORD_HINT,
+    "hint": CHOOSING_ADVICE,
     "errors": {"required": "Enter a password"},
 }
 REPEAT_PASSWORD = {

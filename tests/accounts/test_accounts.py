@@ -17,7 +17,8 @@ def link_in(message) -> str:
     return re.search(r"https?://\S+", message.body).group(0)
 
 
-def sign_up(client, email="sam@example.org", password="correct horse battery staple"):
+def sign_up(client, email="sam@example.org", password=None):
+    password = password or "correct horse battery staple"
     return client.post(
         "/accounts/signup/", {"email": email, "password1": password, "password2": password}
     )
@@ -64,7 +65,7 @@ def test_short_passwords_and_missing_answers_get_govuk_errors(client):
 
 
 def test_sign_in_with_email_and_password_then_sign_out_by_post(client):
-    user = AccountFactory(email="jo@example.org", username="jo@example.org")
+    AccountFactory(email="jo@example.org", username="jo@example.org")
     page = client.get("/accounts/login/").content.decode()
     assert "Email address" in page and 'class="govuk-input' in page
     response = client.post("/accounts/login/", {"login": "jo@example.org", "password": PASSWORD})
@@ -78,7 +79,7 @@ def test_sign_in_with_email_and_password_then_sign_out_by_post(client):
 
 
 def test_wrong_password_is_refused_with_an_error_summary(client):
-    user = AccountFactory(email="jo@example.org", username="jo@example.org")
+    AccountFactory(email="jo@example.org", username="jo@example.org")
     response = client.post("/accounts/login/", {"login": "jo@example.org", "password": "wrong"})
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()

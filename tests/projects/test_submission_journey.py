@@ -108,7 +108,7 @@ def test_the_whole_journey(client):
 
     # Check your answers: every answer with a Change link.
     page = client.get(f"/projects/{project.pk}/check/").content.decode()
-    for key, question in QUESTIONS.items():
+    for key, _question in QUESTIONS.items():
         if key != "declaration":
             assert f"#id_{key}" in page, key
     assert "Bin collection route planner" in page
@@ -204,10 +204,9 @@ def test_not_sure_with_a_reason_is_a_complete_answer(client):
         },
     )
     project = Project.objects.get()
-    answers = {
-        key: "Not sure yet: we decide this after the pilot."
-        for key in text_answers("communicating-your-project")
-    }
+    answers = dict.fromkeys(
+        text_answers("communicating-your-project"), "Not sure yet: we decide this after the pilot."
+    )
     save(client, project, "communicating-your-project", answers)
     page = client.get(f"/projects/{project.pk}/").content.decode()
     assert re.search(r"Communicating your project and outputs.*?Completed", page, re.S)
