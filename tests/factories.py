@@ -110,6 +110,9 @@ class AIProjectFactory(PublishedProjectFactory):
 class AccountFactory(UserFactory):
     """A person who can sign in: password saved and email address confirmed (django-allauth)."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def verified_email(obj, create, extracted, **kwargs):
         if not create:
