@@ -6,6 +6,8 @@ from projects.health import healthz
 urlpatterns = [
     path("", include("projects.urls.home")),
     path("healthz", healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("projects/", include("projects.urls.submission")),
     path("principles/", include("principles.urls")),
     path("register/", include("concerns.urls")),
     path("register/", include("projects.urls.register")),

@@ -17,9 +17,6 @@ from django.urls import reverse
 from .models import Project
 from .permissions import moderators
 
-# The submitter's list of their projects (the submission journey), where the message shows.
-YOUR_PROJECTS_PATH = "/projects/"
-
 
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
@@ -72,7 +69,8 @@ def changes_requested(project: Project, message: str) -> int:
         context={
             "project": project,
             "message": message,
-            "projects_url": absolute(YOUR_PROJECTS_PATH),
+            # The project's own page in "Your projects", where the message shows.
+            "projects_url": absolute(reverse("submission:project", args=[project.pk])),
         },
     )
 
@@ -85,7 +83,7 @@ def project_published(project: Project) -> int:
         context={
             "project": project,
             "project_url": absolute(project.get_absolute_url()),
-            "projects_url": absolute(YOUR_PROJECTS_PATH),
+            "projects_url": absolute(reverse("submission:list")),
         },
     )
 

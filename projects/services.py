@@ -10,12 +10,14 @@ from __future__ import annotations
 from functools import partial
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from organisations.models import Organisation, unique_slug
 
 from . import notifications
 from .models import (
+    EDITABLE_STATES,
     InvalidMove,
     ModerationEvent,
     Project,
@@ -33,6 +35,13 @@ __all__ = [
     "request_changes",
     "withdraw_project",
     "start_new_version",
+    "StaleSection",
+    "ProjectNotEditable",
+    "NotAMember",
+    "join_or_add_organisation",
+    "start_project",
+    "save_section",
+    "declare_and_submit",
 ]
 
 
@@ -222,3 +231,165 @@ def start_new_version(*, project: Project, user) -> Project:
         message=f"New version started from version {locked.version}",
     )
     return draft
+
+
+# --- the submission journey ---------------------------------------------------------------
+# A data professional starts a project, saves it section by section across several sittings,
+# declares it accurate and submits it. Saves use optimistic locking on ``Project.lock_version``
+# so that nobody's words are silently overwritten by a colleague's (docs/decisions/0003).
+
+
+class StaleSection(Exception):
+    """Someone saved this project after the person opened the section: their save is refused."""
+
+    def __init__(self, current: Project):
+        self.current = current
+        super().__init__(
+            f"Project {current.pk} was saved by someone else (now {current.lock_version})"
+        )
+
+
+class ProjectNotEditable(Exception):
+    """The version is submitted, published or withdrawn: nobody may change its answers."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        super().__init__(
+            f"A {project.get_publication_state_display().lower()} project is read-only"
+        )
+
+
+class NotAMember(Exception):
+    """The person does not belong to the organisation they tried to act for."""
+
+    def __init__(self, organisation: Organisation):
+        self.organisation = organisation
+        super().__init__(f"Not a member of {organisation}")
+
+
+def join_or_add_organisation(
+    *, user, organisation: Organisation | None = None, new: dict | None = None
+) -> Organisation:
+    """The organisation ``user`` records a project for: one of theirs; one in the directory that
+    nobody has claimed yet (they become its first member); or ``new`` (name, type, description,
+    mission_statement), which is added unverified with them as its member."""
+    from organisations.models import Membership
+
+    if new is not None:
+        organisation = Organisation(
+            name=new["name"].strip(),
+            type=new["type"],
+            description=new.get("description", "").strip(),
+            mission_statement=new.get("mission_statement", "").strip(),
+            verified=False,
+        )
+        organisation.full_clean(exclude=["slug"])
+        organisation.save()
+    elif organisation.memberships.filter(user=user).exists():
+        return organisation
+    elif organisation.memberships.exists():
+        raise NotAMember(organisation)
+    Membership.objects.create(user=user, organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def start_project(
+    *, user, title: str, organisation: Organisation | None = None, new_organisation=None
+) -> Project:
+    """Start a draft for one of ``user``'s organisations (see ``join_or_add_organisation``)."""
+    lead = join_or_add_organisation(user=user, organisation=organisation, new=new_organisation)
+    return create_project(title=title, organisation=lead, user=user)
+
+
+def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
+    """Replace the project's organisations with ``rows``; add typed-in ones, unverified."""
+    member_of = set(user.memberships.values_list("organisation_id", flat=True))
+    ProjectOrganisation.objects.filter(project=project).delete()
+    for position, row in enumerate(rows):
+        organisation = row.get("organisation") or Organisation.objects.by_name(row["name"]).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=row["name"].strip(), type=row["type"], verified=False
+            )
+        if row["role"] == "lead" and organisation.pk not in member_of:
+            raise NotAMember(organisation)
+        ProjectOrganisation.objects.create(
+            project=project, organisation=organisation, role=row["role"], position=position
+        )
+
+
+def _save_lead_texts(project: Project, data: dict, user) -> None:
+    """The lead organisation's description and mission statement; only its members edit them."""
+    lead = project.lead_organisation
+    if lead is None:
+        return
+    if not lead.memberships.filter(user=user).exists():
+        raise NotAMember(lead)
+    lead.description = data.get("organisation_description", lead.description).strip()
+    lead.mission_statement = data.get("mission_statement", lead.mission_statement).strip()
+    lead.save(update_fields=["description", "mission_statement", "updated_at"])
+
+
+def _save_people(project: Project, people: list[dict]) -> None:
+    ResponsiblePerson.objects.filter(project=project).delete()
+    ResponsiblePerson.objects.bulk_create(
+        ResponsiblePerson(
+            project=project,
+            name=person["name"].strip(),
+            job_title=person["job_title"].strip(),
+            organisation=person["organisation"].strip(),
+            contact=person["contact"].strip(),
+            duties=list(person["duties"]),
+            position=position,
+        )
+        for position, person in enumerate(people)
+    )
+
+
+@transaction.atomic
+def save_section(*, project: Project, section, data: dict, user, expected_lock_version: int):
+    """Save one section's answers, even incomplete ones (people save and come back).
+
+    One conditional UPDATE ... WHERE lock_version = ``expected_lock_version``: when a colleague
+    saved since the form was opened it changes no row and ``StaleSection`` is raised, leaving
+    everything as it was. Any save withdraws the declaration: it must be ticked again.
+    """
+    model_fields = {f.name for f in Project._meta.concrete_fields}
+    values = {key: data[key] for key in section.keys if key in data and key in model_fields}
+    values.pop("declaration", None)
+    updated = Project.objects.filter(
+        pk=project.pk, lock_version=expected_lock_version, publication_state__in=EDITABLE_STATES
+    ).update(
+        **values,
+        lock_version=F("lock_version") + 1,
+        declaration=False,
+        declared_by=None,
+        declared_at=None,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        current = Project.objects.get(pk=project.pk)
+        if not current.is_editable:
+            raise ProjectNotEditable(current)
+        raise StaleSection(current)
+    saved = Project.objects.get(pk=project.pk)
+    if "organisations" in data:
+        _save_organisation_rows(saved, data["organisations"], user)
+    if "organisation_description" in data or "mission_statement" in data:
+        _save_lead_texts(saved, data, user)
+    if "responsible_people" in data:
+        _save_people(saved, data["responsible_people"])
+    return saved
+
+
+@transaction.atomic
+def declare_and_submit(*, project: Project, user, declared: bool) -> Project:
+    """Record the declaration (who ticked it and when), then submit for review. When the
+    project is not ready, ``ProjectNotReady`` is raised and nothing is kept."""
+    Project.objects.filter(pk=project.pk).update(
+        declaration=declared,
+        declared_by=user if declared else None,
+        declared_at=timezone.now() if declared else None,
+    )
+    return submit_project(project=project, user=user)

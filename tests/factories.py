@@ -163,3 +163,23 @@ def submitted_new_version(published: Project, **answers) -> Project:
     draft.declaration = True
     draft.save()
     return services.submit_project(project=draft, user=UserFactory())
+
+
+class AccountFactory(UserFactory):
+    """A person who can sign in: password saved and email address confirmed (django-allauth)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        obj.save()  # keep the password UserFactory set
+        if extracted is False:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(
+            user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+        )
