@@ -12,5 +12,6 @@ urlpatterns = [
     path("moderation/", include("projects.urls.moderation")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
+    path("", include("projects.urls.open_data")),
     path("admin/", admin.site.urls),
 ]
