@@ -83,6 +83,8 @@ class RegisterFeed(Feed):
         "Charter on Data and AI, and each new version of them."
     )
     feed_copyright = f"Register content: {LICENCE}"
+    # Atom needs an author for every entry: the feed's stands in when a lead is missing.
+    author_name = "Liverpool City Region Charter Register"
     limit = 50
 
     link = "/register/"
