@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
     path("", include("projects.urls.open_data")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
