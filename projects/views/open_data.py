@@ -68,7 +68,6 @@ def open_data_page(request):
             "nav_section": "open-data",
             "licence": LICENCE,
             "fields": fields,
-            "site_url": settings.SITE_URL,
         },
     )
 
