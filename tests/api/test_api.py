@@ -118,7 +118,23 @@ def test_the_docs_are_served_without_a_cdn(client):
 # --- schemathesis: generated requests against the published schema -------------------------
 
 
-def test_schemathesis_finds_no_server_error_against_the_schema(monkeypatch):
+@pytest.fixture
+def keep_the_test_connection():
+    """The WSGI app closes database connections after each request, as in production; Django's
+    test client stops it so the test's transaction survives, and so does this."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_schemathesis_finds_no_server_error_against_the_schema(
+    monkeypatch, keep_the_test_connection
+):
     """Requests generated from /api/schema/ (25 an operation, valid and invalid) get no 5xx
     answer, and every answer matches the schema. Schemathesis's pytest loader does not run
     under pytest 9 yet, so the strategies are driven with Hypothesis directly."""
