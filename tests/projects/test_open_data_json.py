@@ -8,6 +8,7 @@ from jsonschema import Draft202012Validator
 
 from projects.questions import ANSWER_KEYS
 from projects.register_format import register_schema
+from tests.documents import document, record
 from tests.projects.open_data_register import SUBMITTER_EMAIL, TRICKY_ANSWER, make_register
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,27 @@ def test_an_empty_register_is_a_valid_document(client):
     document = client.get("/register.json").json()
     assert document["projects"] == []
     assert shared_validator().is_valid(document)
+
+
+@pytest.mark.parametrize(
+    ("doc", "valid"),
+    [
+        (document(), True),
+        (
+            document(record("a"), record("b", uses_ai=False, ai_kinds=[], ai_decision_role=None)),
+            True,
+        ),
+        ({**document(), "schema_version": "2"}, False),
+        (document(record("a", uses_ai=True, ai_kinds=[])), False),
+        (document(record("a", topics=["cooking"])), False),
+        (document(record("a", submitted_by="someone@example.org")), False),
+        (document(record("a", start_date="2025-13")), False),
+    ],
+)
+def test_the_served_schema_agrees_with_the_shared_file(client, doc, valid):
+    served = Draft202012Validator(
+        client.get("/register.schema.json").json(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+    assert served.is_valid(doc) is valid
+    assert shared_validator().is_valid(doc) is valid
