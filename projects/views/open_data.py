@@ -103,11 +103,13 @@ class RegisterFeed(Feed):
         return item.purpose
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        # The version as it was published (the current one redirects to the project page):
+        # stable, and unique to the entry.
+        return reverse("history:version", kwargs={"slug": item.slug, "version": item.version})
 
     def item_guid(self, item):
-        # Stable whichever address the feed is read at: the record's public URL and version.
-        return f"{settings.SITE_URL}{item.get_absolute_url()}#version-{item.version}"
+        # Stable whichever address the feed is read at.
+        return settings.SITE_URL + self.item_link(item)
 
     item_guid_is_permalink = False
 

@@ -60,9 +60,11 @@ def test_entries_are_published_projects_and_new_versions_newest_first(feed):
 def test_entries_have_unique_stable_ids_and_link_to_the_project_page(feed):
     ids = [entry.findtext(f"{ATOM}id") for entry in entries(feed)]
     assert len(set(ids)) == len(ids)
-    assert "http://127.0.0.1:8000/register/fire-safety-visits/#version-2" in ids
+    assert "http://127.0.0.1:8000/register/fire-safety-visits/versions/2/" in ids
+    assert "http://127.0.0.1:8000/register/fire-safety-visits/versions/1/" in ids
     first = entries(feed)[0]
-    assert first.find(f"{ATOM}link").get("href").endswith("/register/fire-safety-visits/")
+    link = first.find(f"{ATOM}link").get("href")
+    assert link.endswith("/register/fire-safety-visits/versions/2/")
     assert first.findtext(f"{ATOM}author/{ATOM}name") == "Example Fire and Rescue Service"
 
 
@@ -76,6 +78,13 @@ def test_unpublished_and_withdrawn_versions_are_not_in_the_feed(feed):
     ]:
         assert title not in text
     assert "private.submitter" not in text
+
+
+def test_entry_links_open_the_version_as_published(client, feed):
+    for entry in entries(feed):
+        href = entry.find(f"{ATOM}link").get("href")
+        path = href[href.index("/register/") :]
+        assert client.get(path, follow=True).status_code == 200, path
 
 
 def test_every_page_links_to_the_feed(client):
