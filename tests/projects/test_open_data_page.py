@@ -20,7 +20,6 @@ def test_the_open_data_page_explains_formats_licence_schema_and_api(client):
     for link in [
         'href="/register.csv"',
         'href="/register.json"',
-        'href="/register.csv?uses_ai=yes"',
         'href="/register.schema.json"',
         'href="/feed/"',
         'href="/api/docs/"',
