@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "projects",
     "pages",
     "concerns",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +197,46 @@ STORAGES = {
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
+    },
+}
+
+# The read API (/api/): anonymous, read only, JSON only, throttled per client through the shared
+# cache. Behind a proxy (DJANGO_BEHIND_PROXY) the client is the one address the proxy adds to
+# X-Forwarded-For; otherwise the connection's address, so the header cannot be used to dodge it.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.RegisterPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_RATE", "120/minute")},
+    "NUM_PROXIES": 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Liverpool City Region Charter Register API",
+    "DESCRIPTION": (
+        "Read the public register of data and AI projects under the Liverpool City Region "
+        "Community Charter on Data and AI. Each project is a register record, the same shape as "
+        "the open data export (/register.json, schema at /register.schema.json). Anonymous and "
+        "read only. Register content: Open Government Licence v3.0."
+    ),
+    "VERSION": "1",
+    # OpenAPI 3.1 schemas are JSON Schema 2020-12, the language of the register's own schema.
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The record's schema is used as it is: its enums are not pulled out into components.
+    "POSTPROCESSING_HOOKS": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "LICENSE": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     },
 }
 

@@ -210,3 +210,32 @@ def organisation_projects(organisation: Organisation, params, *, page_size: int 
         .with_register_details()
     )
     return Paginator(projects, page_size).get_page(params.get("page"))
+
+
+# --- open data: the exports, the API and the feed ------------------------------------------
+
+
+def register_projects():
+    """Every project on the register (current published versions) with everything an export
+    shows, newest first."""
+    return Project.objects.published().with_register_details()
+
+
+def published_project(slug: str) -> Project:
+    """The published version of a record, for its open data record. Raises Http404 for a
+    record that is unknown, withdrawn or not yet published."""
+    project = Project.objects.published().of_record(slug).with_register_details().first()
+    if project is None:
+        raise Http404("No published project with that id is on the register")
+    return project
+
+
+def feed_versions():
+    """Every version ever published that is still on the register or was replaced by a newer
+    one, newest first: the feed's entries. Withdrawn records are left out."""
+    return (
+        Project.objects.public()
+        .exclude(publication_state=PublicationState.WITHDRAWN)
+        .with_register_details()
+        .order_by("-published_at", "-pk")
+    )

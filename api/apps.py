@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+    verbose_name = "Read API"
+
+    def ready(self):
+        # Registers the OpenAPI description of a register record with drf-spectacular.
+        from . import schema  # noqa: F401

@@ -1,0 +1,55 @@
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import viewsets
+
+from projects.register_format import SLUG_PATTERN
+from projects.selectors import register_projects
+
+from .serializers import ProjectRecordSerializer
+
+TOO_MANY = OpenApiResponse(description="Too many requests from this client: wait a minute")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Projects on the register",
+        description="Every published project, newest first, 20 a page.",
+        responses={
+            200: ProjectRecordSerializer(many=True),
+            404: OpenApiResponse(description="There is no such page"),
+            429: TOO_MANY,
+        },
+    ),
+    retrieve=extend_schema(
+        summary="One project",
+        description="The published version of one project, by its id on the register.",
+        parameters=[
+            OpenApiParameter(
+                "id",
+                str,
+                OpenApiParameter.PATH,
+                description="The project's id on the register",
+                pattern=SLUG_PATTERN,
+            )
+        ],
+        responses={
+            200: ProjectRecordSerializer,
+            404: OpenApiResponse(description="No published project has that id"),
+            429: TOO_MANY,
+        },
+    ),
+)
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published projects as register records. Read only: there are no write endpoints."""
+
+    serializer_class = ProjectRecordSerializer
+    lookup_field = "slug"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = r"[^/]+"
+
+    def get_queryset(self):
+        return register_projects()
