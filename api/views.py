@@ -9,6 +9,7 @@ from rest_framework import viewsets
 from projects.register_format import SLUG_PATTERN
 from projects.selectors import register_projects
 
+from .filters import register_filter_parameters
 from .serializers import ProjectRecordSerializer
 
 TOO_MANY = OpenApiResponse(description="Too many requests from this client: wait a minute")
@@ -17,7 +18,10 @@ TOO_MANY = OpenApiResponse(description="Too many requests from this client: wait
 @extend_schema_view(
     list=extend_schema(
         summary="Projects on the register",
-        description="Every published project, newest first, 20 a page.",
+        description="Every published project, newest first, 20 a page. Takes the same search "
+        "and filters as the register list at /register/; a value that is not on a filter's "
+        "list is left out.",
+        parameters=register_filter_parameters(),
         responses={
             200: ProjectRecordSerializer(many=True),
             404: OpenApiResponse(description="There is no such page"),
@@ -52,4 +56,6 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[^/]+"
 
     def get_queryset(self):
+        if self.action == "list":
+            return register_projects(self.request.query_params)
         return register_projects()

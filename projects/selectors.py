@@ -215,10 +215,14 @@ def organisation_projects(organisation: Organisation, params, *, page_size: int 
 # --- open data: the exports, the API and the feed ------------------------------------------
 
 
-def register_projects():
+def register_projects(params=None):
     """Every project on the register (current published versions) with everything an export
-    shows, newest first."""
-    return Project.objects.published().with_register_details()
+    shows, newest first; with ``params`` (a query string), only those the register list would
+    show for the same search and filters (bad values are left out, as on the list)."""
+    projects = Project.objects.published()
+    if params is not None:
+        projects = RegisterFilterSet(params, queryset=projects).qs
+    return projects.with_register_details()
 
 
 def published_project(slug: str) -> Project:

@@ -23,13 +23,13 @@ def _download(response, extension: str, *, attachment: bool):
 
 
 def register_json(request):
-    document = register_document(register_projects())
+    document = register_document(register_projects(request.GET))
     return _download(JsonResponse(document), "json", attachment=False)
 
 
 def register_csv_download(request):
     response = HttpResponse(
-        register_csv(register_projects()), content_type="text/csv; charset=utf-8"
+        register_csv(register_projects(request.GET)), content_type="text/csv; charset=utf-8"
     )
     return _download(response, "csv", attachment=True)
 

@@ -1,0 +1,60 @@
+"""The downloads and the API take the same search and filters as /register/."""
+
+import csv
+import io
+
+import pytest
+
+from tests.factories import AIProjectFactory, PublishedProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def projects():
+    return {
+        "ai": AIProjectFactory(title="Fire risk model", areas=["wirral"]),
+        "plain": PublishedProjectFactory(title="Bus routes dashboard", areas=["sefton"]),
+    }
+
+
+def ids_in_json(client, query):
+    return {record["id"] for record in client.get(f"/register.json{query}").json()["projects"]}
+
+
+def ids_in_csv(client, query):
+    text = client.get(f"/register.csv{query}").content.decode("utf-8-sig")
+    return {row["id"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def ids_in_api(client, query):
+    return {record["id"] for record in client.get(f"/api/projects/{query}").json()["results"]}
+
+
+@pytest.mark.parametrize("read", [ids_in_json, ids_in_csv, ids_in_api])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"ai", "plain"}),
+        ("?uses_ai=yes", {"ai"}),
+        ("?uses_ai=no", {"plain"}),
+        ("?area=sefton", {"plain"}),
+        ("?area=sefton&area=wirral", {"ai", "plain"}),
+        ("?q=fire", {"ai"}),
+        ("?status=nonsense", {"ai", "plain"}),  # a bad value is left out, as on /register/
+    ],
+)
+def test_downloads_and_api_use_the_register_filters(client, projects, read, query, expected):
+    assert read(client, query) == {projects[key].slug for key in expected}
+
+
+def test_the_api_schema_documents_the_filters(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    parameters = {p["name"] for p in schema["paths"]["/api/projects/"]["get"]["parameters"]}
+    assert {"q", "uses_ai", "status", "area", "topic", "organisation", "principle"} <= parameters
+
+
+def test_the_project_page_offers_its_record_for_download(client, projects):
+    page = client.get(projects["ai"].get_absolute_url()).content.decode()
+    assert "Download this record" in page
+    assert f'href="/register/{projects["ai"].slug}.json"' in page
