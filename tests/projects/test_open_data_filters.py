@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from projects.models import Project
 from tests.factories import AIProjectFactory, PublishedProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,10 +13,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def projects():
-    return {
+    made = {
         "ai": AIProjectFactory(title="Fire risk model", areas=["wirral"]),
         "plain": PublishedProjectFactory(title="Bus routes dashboard", areas=["sefton"]),
     }
+    Project.objects.all().refresh_search_vector()  # as publishing does (PostgreSQL search)
+    return made
 
 
 def ids_in_json(client, query):
