@@ -38,9 +38,25 @@ def test_deploy_check_is_clean_with_production_values():
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
-    result = manage("check", **env)
+    result = manage("check", "--deploy", **env)
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
+    wsgi = subprocess.run(
+        [sys.executable, "-c", "import charter_register.wsgi"],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wsgi.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in wsgi.stderr
+
+
+def test_offline_commands_work_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
+    result = manage("makemigrations", "--check", "--dry-run", **env)
+    assert result.returncode == 0, result.stderr
 
 
 def test_https_can_be_switched_off_for_plain_http_on_loopback():
