@@ -7,20 +7,29 @@ from django.utils.text import slugify
 from projects.questions import ORGANISATION_TYPE_CHOICES
 
 
+def slug_base(text: str, *, max_length: int = 80) -> str:
+    """``text`` as lowercase words joined by single hyphens (the register's id pattern)."""
+    base = slugify(text).replace("_", "-")[:max_length]
+    return "-".join(part for part in base.split("-") if part) or "item"
+
+
+def free_slug(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... whichever is not in ``taken``."""
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
     """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses."""
-    base = slugify(text).replace("_", "-").strip("-")[:max_length].strip("-") or "item"
-    base = "-".join(part for part in base.split("-") if part)
+    base = slug_base(text, max_length=max_length)
     taken = set(
         model.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return free_slug(base, taken)
 
 
 class OrganisationQuerySet(models.QuerySet):

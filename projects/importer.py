@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import slugify
 
-from organisations.models import Organisation
+from organisations.models import Organisation, free_slug, slug_base
 
 from .models import (
     ModerationEvent,
@@ -65,10 +64,7 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
     for key, data in wanted.items():
         if key in found:
             continue
-        base = slugify(data["name"]).replace("_", "-").strip("-")[:80].strip("-") or "organisation"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
+        slug = free_slug(slug_base(data["name"]), taken)
         taken.add(slug)
         signed_on = data.get("signed_on")
         new.append(
