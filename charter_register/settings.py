@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "projects",
     "pages",
     "concerns",
+    "oversight",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("register/", include("projects.urls.history")),
     path("moderation/concerns/", include("concerns.urls_moderation")),
     path("moderation/", include("projects.urls.moderation")),
+    path("oversight/", include("oversight.urls")),
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
     path("organisations/", include("organisations.urls")),
