@@ -46,6 +46,22 @@ class ModeratorFactory(UserFactory):
             obj.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
 
 
+class ReviewerFactory(UserFactory):
+    """An independent reviewer: a member of the "Reviewers" group (oversight figures only)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"reviewer{n}@example.org")
+
+    @factory.post_generation
+    def reviewers_group(obj, create, extracted, **kwargs):
+        if create:
+            from oversight.permissions import REVIEWERS_GROUP
+
+            obj.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
