@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.http import QueryDict
 
@@ -21,8 +21,8 @@ def _date_field(label: str, which: str) -> RealDateField:
     field = RealDateField(label=label, help_text="For example, 27 3 2026")
     field.error_messages.update(
         {
-            "required": f"Enter the date the period {which}",
-            "incomplete": f"Enter the date the period {which}, with a day, month and year",
+            "required": f"Enter the day, month and year the period {which}",
+            "incomplete": f"Enter the day, month and year the period {which}",
         }
     )
     return field
@@ -56,13 +56,10 @@ class PeriodForm(forms.Form):
         self.today = today
         self.helper = FormHelper()
         self.helper.form_method = "get"
+        legend = {"legend_size": Size.for_legend(Size.SMALL)}
         self.helper.layout = Layout(
-            Fieldset(
-                Field("start", context={"legend_size": Size.SMALL}),
-                Field("end", context={"legend_size": Size.SMALL}),
-                legend="Period",
-                legend_size=Size.MEDIUM,
-            ),
+            Field("start", context=legend),
+            Field("end", context=legend),
             Submit("show", "Show figures"),
         )
 
