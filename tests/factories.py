@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from organisations.models import Membership, Organisation
+from oversight.permissions import REVIEWERS_GROUP
 from projects.models import (
     ModerationEvent,
     Project,
@@ -46,20 +47,24 @@ class ModeratorFactory(UserFactory):
             obj.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
 
 
+def _member_of(group_name: str):
+    """Adds the user to the group, made if missing (transactional tests empty migrations' rows)."""
+
+    def join(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get_or_create(name=group_name)[0])
+
+    return factory.PostGeneration(join)
+
+
 class ReviewerFactory(UserFactory):
-    """An independent reviewer: a member of the "Reviewers" group (oversight figures only)."""
+    """An independent reviewer: in the "Reviewers" group, so oversight figures only."""
 
     class Meta:
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"reviewer{n}@example.org")
-
-    @factory.post_generation
-    def reviewers_group(obj, create, extracted, **kwargs):
-        if create:
-            from oversight.permissions import REVIEWERS_GROUP
-
-            obj.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+    reviewers_group = _member_of(REVIEWERS_GROUP)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
