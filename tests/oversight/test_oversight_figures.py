@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from oversight.figures import Period, figures_for, is_real_answer
-from tests.oversight.known_data import PERIOD, build_register
+from tests.factories import PublishedProjectFactory
+from tests.oversight.known_data import PERIOD, at, build_register
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,13 @@ def test_a_period_with_nothing_in_it():
 def test_the_default_period_is_the_last_two_years():
     period = Period.default(datetime.date(2026, 2, 28))
     assert (period.start, period.end) == (datetime.date(2024, 2, 28), datetime.date(2026, 2, 28))
+
+
+def test_the_figures_take_a_fixed_number_of_queries(django_assert_max_num_queries):
+    build_register()
+    with django_assert_max_num_queries(10):
+        figures_for(PERIOD)
+    for _ in range(5):
+        PublishedProjectFactory(published_at=at(2025, 7, 1))
+    with django_assert_max_num_queries(10):
+        assert figures_for(PERIOD).on_register == 10
