@@ -19,20 +19,26 @@ from django.template import loader
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 60
+# Raised when the database cannot be reached or the connection dropped.
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
 
 
-def database_unavailable_response(request) -> HttpResponse:
-    """The 503 page; ``saving`` when the person was sending a form."""
+def database_unavailable_response(request, exception) -> HttpResponse:
+    """The 503 page, logged with the traceback; ``saving`` when the person sent a form."""
+    logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=exception)
     saving = request.method not in ("GET", "HEAD", "OPTIONS")
     html = loader.get_template("503.html").render({"saving": saving})
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    response._has_been_logged = True  # logged below, with the traceback
+    response._has_been_logged = True  # Django would log it again, without the traceback
     return response
 
 
 class DatabaseUnavailableMiddleware:
+    """A view's database outage: the 503 page. (Outside views, nothing of ours reads the
+    database; Django's session middleware turns a failed session write into a 400.)"""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -40,9 +46,6 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
-            return None
-        logger.error(
-            "Database unavailable: %s %s", request.method, request.path, exc_info=exception
-        )
-        return database_unavailable_response(request)
+        if isinstance(exception, OUTAGE_ERRORS):
+            return database_unavailable_response(request, exception)
+        return None

@@ -94,7 +94,7 @@ def test_connection_lost_after_the_first_write_keeps_every_earlier_answer(client
 
 
 @pytest.mark.django_db
-def test_database_down_when_the_person_presses_save(client):
+def test_database_down_when_the_person_presses_save(client, caplog):
     project = ProjectFactory(harms_who="Our saved answer.")
     client = member_client(client, project)
 
@@ -104,6 +104,9 @@ def test_database_down_when_the_person_presses_save(client):
         response = client.post(section_url(project, HARMS), data)
 
     assert_could_not_save_page(response)
+    # Operators see what failed, with the traceback.
+    assert f"Database unavailable: POST /projects/{project.pk}/sections/{HARMS}/" in caplog.text
+    assert "Connection refused" in caplog.text
     project.refresh_from_db()
     assert project.harms_who == "Our saved answer."
 
