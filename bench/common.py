@@ -72,11 +72,19 @@ def gunicorn(port: int, *, workers: int = 2):
 
 
 def wrk_lua(
-    url: str, script: str, script_args: list[str], *, seconds: int, connections: int, threads: int
+    url: str,
+    script: str,
+    script_args: list[str],
+    *,
+    seconds: int,
+    connections: int,
+    threads: int,
+    timeout: int = 30,
 ) -> dict:
     """Run wrk with ``bench/<script>`` (which prints a WRK_RESULT line, see bench/report.lua);
     returns that line's figures, latencies in ms, and ``errors``: every failed or unexpected
-    answer (socket errors, timeouts, answers other than 2xx/3xx, the script's own checks)."""
+    answer (socket errors, no answer within ``timeout`` seconds, answers other than 2xx/3xx,
+    the script's own checks)."""
     run = subprocess.run(
         [
             "wrk",
@@ -87,7 +95,7 @@ def wrk_lua(
             "-d",
             f"{seconds}s",
             "--timeout",
-            "10s",
+            f"{timeout}s",
             "-s",
             str(BENCH / script),
             url,

@@ -17,9 +17,10 @@ by wrk from loopback, bounded in time.
 4. Prints a Markdown table of throughput and 50th/95th/99th percentile latency, checks that
    every accepted save is in the database, and drops the database (unless ``--keep``).
 
-Exits non-zero on any error: a socket error or timeout, an answer other than 2xx/3xx, or a save
-that was not accepted (302). Not part of the test suite. Needs PostgreSQL at 127.0.0.1:5432
-(user postgres) and wrk (``apt-get install -y wrk``).
+Exits non-zero on any error: a socket error, no answer within 30 s, an answer other than
+2xx/3xx, a save that was not accepted (302), or an accepted save missing from the database.
+Not part of the test suite. Needs PostgreSQL at 127.0.0.1:5432 (user postgres) and wrk
+(``apt-get install -y wrk``).
 """
 
 from __future__ import annotations
