@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so that it sees a view's database failure first: a 503 page, not a stack trace.
+    "charter_register.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "charter_register.urls"
