@@ -20,6 +20,9 @@ JARGON_FILE = Path(__file__).with_name("jargon.txt")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?\b")
 # Capitalised words that are ordinary English, not acronyms to spell out.
 NOT_ACRONYMS = {"I", "OK", "UK"}
+# Names and grades written in capitals that are not abbreviations to explain on our pages:
+# "GOV.UK", and the accessibility levels "A", "AA" and "AAA".
+NOT_ACRONYMS_ON_PAGES = NOT_ACRONYMS | {"GOV", "AA", "AAA"}
 
 
 def word_count(text: str) -> int:
@@ -46,14 +49,14 @@ def jargon_list() -> dict[str, str]:
     return terms
 
 
-def _first_acronyms(text: str) -> dict[str, int]:
+def _first_acronyms(text: str, ignore: set[str] = NOT_ACRONYMS) -> dict[str, int]:
     """Each acronym in ``text`` (plural "s" dropped) and where it first appears, in order."""
     first: dict[str, int] = {}
     for match in ACRONYM.finditer(text or ""):
         term = match.group(0)
         if term.endswith("s") and term[:-1].isupper():
             term = term[:-1]
-        if term not in NOT_ACRONYMS:
+        if term not in ignore:
             first.setdefault(term, match.start())
     return first
 
@@ -133,7 +136,8 @@ class _Open:
 
 class _PageText(HTMLParser):
     """The visible text of a page's ``<main>`` (or of the whole page without one), and the
-    acronyms given a title in an ``<abbr>``."""
+    acronyms given a title in an ``<abbr>``. Elements marked ``data-quoted`` hold words that are
+    not ours (the Charter's own text, or what an organisation wrote) and are left out."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -157,6 +161,7 @@ class _PageText(HTMLParser):
                 in_main=tag == "main" or self.in_main,
                 hidden=tag in UNSEEN_TAGS
                 or "hidden" in attrs
+                or "data-quoted" in attrs
                 or attrs.get("aria-hidden") == "true"
                 or any(element.hidden for element in self.stack[-1:]),
                 titled=tag == "abbr"
@@ -199,18 +204,21 @@ def _read(html: str) -> _PageText:
 
 def main_text(html: str) -> str:
     """The text a reader sees in a page's ``<main>`` element (the whole page if it has none),
-    without the header and footer, scripts or hidden elements, whitespace collapsed."""
+    without the header and footer, scripts, hidden elements or quoted words (``data-quoted``),
+    whitespace collapsed: our own copy."""
     return _read(html).text()
 
 
 def _spelled_out(acronym: str, text: str, position: int) -> bool:
     """Whether the acronym at ``position`` follows its words in brackets ("artificial
-    intelligence (AI)") or is followed by them ("AI (artificial intelligence)")."""
-    before = text[:position].rstrip()
-    after = text[position + len(acronym) :].lstrip("s")
-    if before.endswith("(") and after.lstrip().startswith(")"):
-        words = before[:-1].split()[-(2 * len(acronym) + 2) :]
-    elif after.lstrip().startswith("("):
+    intelligence (AI)", "UK General Data Protection Regulation (UK GDPR)") or is followed by
+    them ("AI (artificial intelligence)")."""
+    before = text[:position]
+    after = text[position + len(acronym) :].removeprefix("s")
+    opening = re.search(r"\(\s*(?:[A-Z]+\s+)?$", before)
+    if opening and re.match(r"\s*\)", after):
+        words = before[: opening.start()].split()[-(2 * len(acronym) + 2) :]
+    elif re.match(r"\s*\(", after):
         words = after.lstrip()[1:].partition(")")[0].split()
     else:
         return False
@@ -233,6 +241,6 @@ def unexplained_acronyms(html: str) -> list[str]:
     text = page.text()
     return [
         acronym
-        for acronym, position in _first_acronyms(text).items()
+        for acronym, position in _first_acronyms(text, NOT_ACRONYMS_ON_PAGES).items()
         if acronym not in page.abbreviations and not _spelled_out(acronym, text, position)
     ]
