@@ -222,7 +222,11 @@ class RegisterFilterSet(django_filters.FilterSet):
     )
     organisation_type = django_filters.MultipleChoiceFilter(
         label="Type of organisation involved",
-        choices=ORGANISATION_TYPE_CHOICES,
+        # Residents read this list: spell out the one acronym in it.
+        choices=[
+            (key, "National Health Service (NHS)" if key == "nhs" else label)
+            for key, label in ORGANISATION_TYPE_CHOICES
+        ],
         method="filter_facet",
         widget=CHECKBOXES,
     )

@@ -161,7 +161,13 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Question("topics", "What service areas does it touch?", Kind.MULTIPLE_CHOICE),
             # Optional in the open data format (null when not yet known), so optional here too.
-            Question("start_date", "When did or will it start?", Kind.MONTH, required=False),
+            Question(
+                "start_date",
+                "When did or will it start?",
+                Kind.MONTH,
+                hint="For example, 4 2025",
+                required=False,
+            ),
             Question("website", "Where can people read more? (optional)", Kind.URL, required=False),
         ),
     ),

@@ -26,7 +26,13 @@ class ActionForm(forms.Form):
         self.helper.form_tag = False
         self.helper.label_size = Size.MEDIUM
         self.helper.layout = Layout(
-            *self.fields, getattr(Button, self.button_style)("action", self.button_text)
+            *self.fields,
+            getattr(Button, self.button_style)(
+                # One id per action: a page shows several action forms, and ids must be unique.
+                "action",
+                self.button_text,
+                css_id=f"{type(self).__name__.removesuffix('Form').lower()}-action",
+            ),
         )
 
 

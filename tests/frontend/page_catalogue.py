@@ -1,0 +1,241 @@
+"""Every page type of the site, as a person would reach it, with forms shown both empty and with
+errors. The HTML validity, acronym and accessibility (axe) tests all walk this one list.
+
+``build_catalogue()`` makes the data the pages need (with the factories, whose text has no
+acronyms, so the acronym check reads only our own copy) and returns the pages in a fixed order.
+``fetch(client, page)`` gets one page's HTML with Django's test client, signed in as the page's
+visitor. Sections of the submission form come from ``projects.questions``: a new section is
+checked without touching this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.core import mail
+
+from concerns import services as concern_services
+from projects.models import Project
+from projects.questions import SECTIONS, Kind, Question
+from projects.services import publish_project
+from tests.factories import (
+    AccountFactory,
+    MembershipFactory,
+    ModeratorFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    PublishedProjectFactory,
+    SubmittedProjectFactory,
+    submitted_new_version,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # what the page is, for failure messages
+    url: str
+    visitor: object = None  # a user to sign in as, or None for a resident without an account
+    data: dict | None = None  # POSTed when given (a form sent back with errors)
+    status: int = 200
+    public: bool = True  # reachable without an account (the acronym rule covers these)
+    notes: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def with_errors(self) -> bool:
+        return self.data is not None
+
+
+def invalid_answer(question: Question) -> dict:
+    """Form data that the question refuses, by the kind of question (errors on every field)."""
+    key = question.key
+    too_many_words = " ".join(["word"] * 401)
+    match question.kind:
+        case Kind.LONG_TEXT:
+            return {key: too_many_words}
+        case Kind.SHORT_TEXT:
+            return {key: ""} if key == "title" else {key: "x" * 201}
+        case Kind.CHOICE | Kind.MULTIPLE_CHOICE | Kind.YES_NO:
+            return {key: "not-a-choice"}
+        case Kind.MONTH:
+            return {f"{key}_0": "13", f"{key}_1": "20"}
+        case Kind.URL:
+            return {key: "http://example.org/not-secure"}
+        case Kind.ORGANISATION_TEXT:
+            return {key: "x" * 501} if key == "organisation_description" else {key: too_many_words}
+        case Kind.ORGANISATIONS:
+            return {
+                f"{key}-TOTAL_FORMS": "1",
+                f"{key}-INITIAL_FORMS": "0",
+                f"{key}-0-name": "A group not in the directory",
+            }
+        case Kind.PEOPLE:
+            return {
+                "people-TOTAL_FORMS": "1",
+                "people-INITIAL_FORMS": "0",
+                "people-0-name": "Alex Example",
+                "people-0-contact": "x" * 255,
+            }
+        case Kind.DECLARATION:
+            return {}
+    raise ValueError(f"No invalid answer for {question.kind}")
+
+
+def section_with_errors(section, project) -> dict:
+    data = {"lock_version": project.lock_version, "continue": "1"}
+    for question in section.questions:
+        data |= invalid_answer(question)
+    return data
+
+
+def password_reset_form_url(client, account) -> str:
+    """Where the emailed link to reset a password leads (allauth moves the key to the session)."""
+    client.post("/accounts/password/reset/", {"email": account.email})
+    link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
+    response = client.get(link, follow=True)
+    return response.redirect_chain[-1][0] if response.redirect_chain else link
+
+
+def build_catalogue() -> list[Page]:
+    """Make the data, then list the pages."""
+    organisation = OrganisationFactory(name="Mersey Example Trust")
+    member = MembershipFactory(organisation=organisation).user
+    moderator = ModeratorFactory()
+    first = PublishedProjectFactory(title="Bus times", with_organisation=organisation)
+    publish_project(
+        project=submitted_new_version(first, title="Bus arrival times"), moderator=moderator
+    )
+    published = Project.objects.published().get(slug=first.slug)
+    draft = ProjectFactory(title="Bin collection routes", with_organisation=organisation)
+    submitted = SubmittedProjectFactory(title="Library loans")
+    unverified = OrganisationFactory(name="Sefton Example Group", verified=False)
+    concern = concern_services.raise_concern(
+        project=published,
+        kind="concern",
+        message="Who checks the model is fair?",
+        email="resident@example.net",
+        consent_to_publish=True,
+    )
+    account = AccountFactory(email="reset@example.org", username="reset@example.org")
+    reset = {"reset_password_of": account}  # the link's key lives in the session: see fetch()
+
+    pages = [
+        Page("home page", "/"),
+        Page("register", "/register/"),
+        Page("register with filters", "/register/?q=bus&area=liverpool&topic=health"),
+        Page("register with no results", "/register/?q=zebra+crossings"),
+        Page("project page", published.get_absolute_url()),
+        Page("project history", f"/register/{published.slug}/history/"),
+        Page("project version", f"/register/{published.slug}/versions/1/"),
+        Page("organisations", "/organisations/"),
+        Page("organisation page", f"/organisations/{organisation.slug}/"),
+        Page("principles", "/principles/"),
+        Page("principle page", "/principles/3/"),
+        Page("concern form", f"/register/{published.slug}/ask/"),
+        Page(
+            "concern form with errors",
+            f"/register/{published.slug}/ask/",
+            data={"kind": "", "message": ""},
+        ),
+        Page("concern sent", f"/register/{published.slug}/ask/sent/"),
+        Page("open data", "/open-data/"),
+        Page("accessibility statement", "/accessibility/"),
+        Page("privacy notice", "/privacy/"),
+        Page("cookies", "/cookies/"),
+        Page("page not found", "/no-such-page/", status=404),
+        Page("sign up", "/accounts/signup/"),
+        Page("sign up with errors", "/accounts/signup/", data={"email": "not an address"}),
+        Page("sign in", "/accounts/login/"),
+        Page("sign in with errors", "/accounts/login/", data={"login": "", "password": ""}),
+        Page("password reset", "/accounts/password/reset/"),
+        Page("password reset with errors", "/accounts/password/reset/", data={"email": "no"}),
+        Page("password reset sent", "/accounts/password/reset/done/"),
+        Page("new password", "", notes=reset),
+        Page(
+            "new password with errors",
+            "",
+            data={"password1": "short", "password2": "other"},
+            notes=reset,
+        ),
+        Page("new password link expired", "/accounts/password/reset/key/1-no-such-key/"),
+        Page("confirm email link expired", "/accounts/confirm-email/no-such-key/"),
+    ]
+    signed_in = [
+        Page("your projects", "/projects/", member),
+        Page("new project", "/projects/new/", member),
+        Page("new project with errors", "/projects/new/", member, data={"title": ""}),
+        Page("task list", f"/projects/{draft.pk}/", member),
+    ]
+    for section in SECTIONS:
+        url = f"/projects/{draft.pk}/sections/{section.slug}/"
+        signed_in.append(Page(f"section {section.number}", url, member))
+        signed_in.append(
+            Page(
+                f"section {section.number} with errors",
+                url,
+                member,
+                data=section_with_errors(section, draft),
+                notes={"section": section.slug},
+            )
+        )
+    signed_in += [
+        Page("check answers", f"/projects/{draft.pk}/check/", member),
+        Page(
+            "check answers with errors",
+            f"/projects/{draft.pk}/check/",
+            member,
+            data={"submit": "1"},
+        ),
+        Page("still accurate", f"/projects/{published.pk}/review/", member),
+        Page(
+            "still accurate with errors",
+            f"/projects/{published.pk}/review/",
+            member,
+            data={
+                "next_review_due_0": "31",
+                "next_review_due_1": "2",
+                "next_review_due_2": "2020",
+            },
+        ),
+        Page("moderation queue", "/moderation/", moderator),
+        Page("moderation published", "/moderation/published/", moderator),
+        Page("moderation review", f"/moderation/projects/{submitted.pk}/", moderator),
+        Page(
+            "moderation request changes with errors",
+            f"/moderation/projects/{submitted.pk}/request-changes/",
+            moderator,
+            data={"message": ""},
+        ),
+        Page("moderation organisations", "/moderation/organisations/", moderator),
+        Page(
+            "moderation organisation",
+            f"/moderation/organisations/{unverified.slug}/",
+            moderator,
+        ),
+        Page("moderation concerns", "/moderation/concerns/", moderator),
+        Page("moderation concern", f"/moderation/concerns/{concern.pk}/", moderator),
+        Page(
+            "moderation concern with errors",
+            f"/moderation/concerns/{concern.pk}/",
+            moderator,
+            data={"public_response": ""},
+        ),
+    ]
+    return pages + [
+        Page(p.name, p.url, p.visitor, p.data, p.status, False, p.notes) for p in signed_in
+    ]
+
+
+def fetch(client, page: Page):
+    """The page's response, signed in as its visitor (or signed out)."""
+    client.logout()
+    url = page.url
+    if "reset_password_of" in page.notes:
+        url = password_reset_form_url(client, page.notes["reset_password_of"])
+    if page.visitor is not None:
+        client.force_login(page.visitor)
+    response = client.get(url) if page.data is None else client.post(url, page.data)
+    assert response.status_code == page.status, (
+        f"{page.name}: {url} answered {response.status_code}, not {page.status}"
+    )
+    return response
