@@ -212,6 +212,8 @@ def build_catalogue() -> list[Page]:
             f"/moderation/organisations/{unverified.slug}/",
             moderator,
         ),
+        Page("oversight", "/oversight/", moderator),
+        Page("oversight with errors", "/oversight/?from=2025-12-31&to=2025-01-01", moderator),
         Page("moderation concerns", "/moderation/concerns/", moderator),
         Page("moderation concern", f"/moderation/concerns/{concern.pk}/", moderator),
         Page(
