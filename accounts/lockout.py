@@ -1,0 +1,39 @@
+"""Sign-in lockout (django-axes): who is counted, and the page a locked-out visitor sees.
+
+Settings: ``AXES_*`` in charter_register/settings.py. Five wrong passwords for one account from
+one address lock that pair out for ``AXES_COOLOFF_TIME``.
+"""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+
+
+def account_identifier(request, credentials=None) -> str:
+    """The email address being signed in to, as allauth compares it (trimmed, lower case), so
+    changing the capitals of an address does not give an attacker fresh tries."""
+    credentials = credentials or {}
+    login = credentials.get("email") or credentials.get("login") or credentials.get("username")
+    if not login and request is not None:
+        login = request.POST.get(settings.AXES_USERNAME_FORM_FIELD)
+    return (login or "").strip().lower()
+
+
+def connection_address(request) -> str:
+    """Without a trusted proxy in front, the connection's own address."""
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Plain-language page, HTTP 429, saying when the visitor can try again. Each try during
+    the lockout restarts the wait, so it ends ``AXES_COOLOFF_TIME`` from now."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    return render(
+        request,
+        "account/lockout.html",
+        {
+            "minutes": int(cool_off.total_seconds() // 60),
+            "try_again_at": timezone.localtime() + cool_off,
+        },
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
