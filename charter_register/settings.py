@@ -38,7 +38,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 # as makemigrations still work).
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
-    SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"  # noqa: S105
+    SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"  # noqa: S105 # nosec B105: # DEBUG only
 SECRET_KEY_MISSING = not SECRET_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -185,8 +185,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Charter Register: "
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
     "signup": "accounts.forms.SignupForm",
-    "reset_password": "accounts.forms.ResetPasswordForm",
-    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",  # nosec B105: # a form, no password
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",  # nosec B105: # a form
     "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
 LOGIN_URL = "account_login"  # where anyone who must sign in is sent
@@ -205,8 +205,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/5m/ip",
     "login_failed": "10/m/ip,20/15m/key",
     "signup": "20/h/ip",
-    "reset_password": "10/h/ip,5/h/key",
-    "reset_password_from_key": "20/h/ip",
+    "reset_password": "10/h/ip,5/h/key",  # nosec B105: # a rate, not a password
+    "reset_password_from_key": "20/h/ip",  # nosec B105: # a rate, not a password
 }
 if env_bool("DJANGO_BEHIND_PROXY", False):
     # The load balancer appends the client's address to X-Forwarded-For (client_address.py).
