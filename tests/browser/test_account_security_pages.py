@@ -9,20 +9,14 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.test_content_security_policy import RECORD_VIOLATIONS
 from tests.factories import AccountFactory, ModeratorFactory
 
 PASSWORD = "a long test password 123"
 
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
-});
-"""
-
 
 @pytest.fixture
-def strict_page(browser):
+def page_under_csp(browser):
     """A page that obeys the site's CSP, recording any violation."""
     context = browser.new_context(bypass_csp=False, locale="en-GB")
     context.add_init_script(RECORD_VIOLATIONS)
@@ -48,10 +42,10 @@ def sign_in(page, live_server, email, password=PASSWORD):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_a_moderator_sets_up_an_authenticator_app(live_server, strict_page):
+def test_a_moderator_sets_up_an_authenticator_app(live_server, page_under_csp):
     moderator = ModeratorFactory(authenticator_app=False)
     AccountFactory(username=moderator.username)
-    page = strict_page
+    page = page_under_csp
     sign_in(page, live_server, moderator.email)
     page.goto(live_server.url + "/moderation/")
     assert page.get_by_text("Set up an authenticator app before you use").is_visible()
@@ -79,9 +73,9 @@ def test_a_moderator_sets_up_an_authenticator_app(live_server, strict_page):
     assert page.evaluate("window.__cspViolations") == []
 
 
-def test_the_lockout_page_is_accessible(live_server, strict_page):
+def test_the_lockout_page_is_accessible(live_server, page_under_csp):
     account = AccountFactory()
-    page = strict_page
+    page = page_under_csp
     for _ in range(5):
         sign_in(page, live_server, account.email, password="not the password")
     assert page.get_by_role("heading", name="Signing in is paused for this account").is_visible()
