@@ -222,6 +222,9 @@ AXES_USERNAME_FORM_FIELD = "login"  # allauth's sign-in form calls the email add
 AXES_USERNAME_CALLABLE = "accounts.lockout.account_identifier"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# Keep only failed attempts (for the lockout, removed after the cool-off), not a log of every
+# sign-in with its address: the register keeps no personal data it does not need.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "password"]
 AXES_CLIENT_IP_CALLABLE = (
