@@ -238,6 +238,7 @@ AXES_CLIENT_IP_CALLABLE = (
 # (accounts/middleware.py); signing in then asks for the app's code.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LCR Charter Register"
+MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock may be a little off
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_FORMS = {
     "authenticate": "accounts.forms.AuthenticateForm",
