@@ -4,9 +4,13 @@ Settings: ``AXES_*`` in charter_register/settings.py. Five wrong passwords for o
 one address lock that pair out for ``AXES_COOLOFF_TIME``.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
+
+from charter_register.client_address import client_address
 
 
 def account_identifier(request, credentials=None) -> str:
@@ -19,9 +23,22 @@ def account_identifier(request, credentials=None) -> str:
     return (login or "").strip().lower()
 
 
-def connection_address(request) -> str:
+def _valid(address: str | None) -> str | None:
+    """The address if it is one (the attempts table stores real addresses), else None."""
+    try:
+        return str(ipaddress.ip_address((address or "").strip()))
+    except ValueError:
+        return None
+
+
+def connection_address(request) -> str | None:
     """Without a trusted proxy in front, the connection's own address."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return _valid(request.META.get("REMOTE_ADDR"))
+
+
+def forwarded_address(request) -> str | None:
+    """Behind our load balancer (``DJANGO_BEHIND_PROXY``), the address it saw."""
+    return _valid(client_address(request))
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -228,7 +228,7 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "password"]
 AXES_CLIENT_IP_CALLABLE = (
-    "charter_register.client_address.client_address"
+    "accounts.lockout.forwarded_address"
     if env_bool("DJANGO_BEHIND_PROXY", False)
     else "accounts.lockout.connection_address"  # X-Forwarded-For is the client's to forge
 )

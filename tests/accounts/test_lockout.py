@@ -113,3 +113,15 @@ def test_signing_in_clears_earlier_wrong_passwords(client, account):
     client.post("/accounts/logout/")
     for _ in range(4):
         assert sign_in(client).status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_give_fresh_tries(client, account):
+    # Without a trusted load balancer (DJANGO_BEHIND_PROXY) the connection's address counts.
+    for n in range(5):
+        response = client.post(
+            "/accounts/login/",
+            {"login": EMAIL, "password": WRONG},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    assert response.status_code == 429
