@@ -6,6 +6,7 @@ start without a secret key and serves over HTTPS only.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,7 +38,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 # as makemigrations still work).
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
-    SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"  # noqa: S105
+    SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"  # noqa: S105 # nosec B105: # DEBUG only
 SECRET_KEY_MISSING = not SECRET_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "axes",
     "principles",
     "organisations",
     "projects",
@@ -81,8 +84,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Near the end, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it sees a view's database failure first: a 503 page, not a stack trace.
     "charter_register.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -166,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Accounts (django-allauth): sign in with an email address and a password, no username; the
 # address must be confirmed by a link sent by email before the first sign-in.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any sign-in while its account and address are locked out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -180,11 +188,70 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Charter Register: "
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
     "signup": "accounts.forms.SignupForm",
-    "reset_password": "accounts.forms.ResetPasswordForm",
-    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",  # nosec B105: # a form, no password
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",  # nosec B105: # a form
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
 LOGIN_URL = "account_login"  # where anyone who must sign in is sent
 LOGIN_REDIRECT_URL = "/projects/"
+
+# --- Account security (README "Security") ------------------------------------------------------
+# Never reveal whether an address has an account: password reset and sign-up give the same
+# page for known and unknown addresses (the email itself tells the owner what happened).
+ACCOUNT_PREVENT_ENUMERATION = True
+
+# Rate limits per client address (and per email address where it says "key"), counted in the
+# shared cache (CACHES above) so every app server sees the same counts. Over a limit, the
+# visitor gets templates/429.html (HTTP 429). "login_failed" also limits guesses of a second
+# factor code; wrong passwords lock out sooner through django-axes below.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/5m/ip",
+    "login_failed": "10/m/ip,20/15m/key",
+    "signup": "20/h/ip",
+    "reset_password": "10/h/ip,5/h/key",  # nosec B105: # a rate, not a password
+    "reset_password_from_key": "20/h/ip",  # nosec B105: # a rate, not a password
+}
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    # The load balancer appends the client's address to X-Forwarded-For (client_address.py).
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+# Lockout (django-axes): five wrong passwords for one account from one address lock that
+# account out from that address for 15 minutes; each further try restarts the wait. Attempts
+# are kept in the database, shared by every app server.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "login"  # allauth's sign-in form calls the email address "login"
+AXES_USERNAME_CALLABLE = "accounts.lockout.account_identifier"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Keep only failed attempts (for the lockout, removed after the cool-off), not a log of every
+# sign-in with its address: the register keeps no personal data it does not need.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "password"]
+AXES_CLIENT_IP_CALLABLE = (
+    "accounts.lockout.forwarded_address"
+    if env_bool("DJANGO_BEHIND_PROXY", False)
+    else "accounts.lockout.connection_address"  # X-Forwarded-For is the client's to forge
+)
+
+# Second factor (allauth.mfa): an authenticator app (TOTP) with recovery codes. Moderators
+# (and staff) must set one up before they can use any page under these paths
+# (accounts/middleware.py); signing in then asks for the app's code.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "LCR Charter Register"
+MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock may be a little off
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+    "deactivate_totp": "accounts.forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "accounts.forms.GenerateRecoveryCodesForm",
+}
+CHARTER_REQUIRE_MODERATOR_MFA = env_bool("CHARTER_REQUIRE_MODERATOR_MFA", True)
+CHARTER_MFA_REQUIRED_PATHS = ["/moderation/", "/oversight/", "/admin/"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from projects.health import healthz
+
+# The admin site signs people in through our sign-in page, so lockout and the second factor
+# apply there too (README "Security").
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("projects.urls.home")),

@@ -24,7 +24,7 @@ def public_contact_emails(project: Project) -> list[str]:
             continue
         try:
             validate_email(person.contact)
-        except Exception:  # noqa: BLE001, S112 - a phone number or a web address
+        except Exception:  # noqa: BLE001, S112  # nosec B112: # a phone number or a web address
             continue
         emails.append(person.contact)
     return sorted(set(emails))

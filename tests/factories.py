@@ -18,16 +18,34 @@ from projects.models import (
 )
 from projects.questions import ANSWER_KEYS
 
+# The authenticator app secret of every factory-made staff account (base32, test only).
+MODERATOR_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def activate_authenticator_app(user):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, MODERATOR_TOTP_SECRET)
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"person{n}@example.org")
     email = factory.LazyAttribute(lambda user: user.username)
     # Hashed before the row is saved, so the stored password matches (force_login needs that).
     password = factory.django.Password("a long test password 123")
+
+    @factory.post_generation
+    def staff_authenticator_app(obj, create, extracted, **kwargs):
+        """Superusers and staff must have an authenticator app (accounts/second_factor.py)."""
+        if create and (obj.is_superuser or obj.is_staff):
+            activate_authenticator_app(obj)
 
 
 class ModeratorFactory(UserFactory):
@@ -45,6 +63,13 @@ class ModeratorFactory(UserFactory):
             from projects.permissions import MODERATORS_GROUP
 
             obj.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+
+    @factory.post_generation
+    def authenticator_app(obj, create, extracted, **kwargs):
+        """Moderators must have an authenticator app (accounts/second_factor.py): by default
+        one is set up with ``MODERATOR_TOTP_SECRET``; ``authenticator_app=False`` for none."""
+        if create and extracted is not False:
+            activate_authenticator_app(obj)
 
 
 def _member_of(group_name: str):
