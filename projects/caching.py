@@ -15,6 +15,7 @@ Signed-in people get ``Cache-Control: private, no-cache`` and their pages are ne
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import time
 from functools import wraps
@@ -35,6 +36,13 @@ SHARED_SECONDS = 300
 # A rendered page is kept at most this long even when nothing changes (so a new release's
 # templates show within minutes).
 PAGE_SECONDS = 600
+# The stamp read at the start of the request being answered, so that values kept per stamp
+# (``per_stamp``) do not read it again.
+_request_stamp: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "register_stamp", default=None
+)
+# Values kept per stamp in this process too: name -> (stamp, value).
+_local: dict[str, tuple[str, object]] = {}
 
 
 def _new_stamp() -> str:
@@ -68,16 +76,41 @@ def _page_key(request) -> str:
     return PAGE_KEY.format(hashlib.sha256(address.encode()).hexdigest())
 
 
-def _read(request) -> tuple[str, dict | None]:
-    """The register's stamp and this page's cached entry: one round trip to the cache."""
-    page_key = _page_key(request)
-    found = cache.get_many([GENERATION_KEY, page_key])
-    stamp = found.get(GENERATION_KEY)
+def _stamp_or_new(stamp: str | None) -> str:
     if stamp is None:
         stamp = _new_stamp()
         if not cache.add(GENERATION_KEY, stamp, timeout=None):
             stamp = cache.get(GENERATION_KEY) or stamp
-    return stamp, found.get(page_key)
+    return stamp
+
+
+def _read(request) -> tuple[str, dict | None]:
+    """The register's stamp and this page's cached entry: one round trip to the cache."""
+    page_key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, page_key])
+    return _stamp_or_new(found.get(GENERATION_KEY)), found.get(page_key)
+
+
+def current_stamp() -> str:
+    """The register's generation stamp (the one this request started with, when known)."""
+    return _request_stamp.get() or _stamp_or_new(cache.get(GENERATION_KEY))
+
+
+def per_stamp(name: str, build, *, variant: str = ""):
+    """A value worked out from the whole register (``build()``), kept until the register
+    changes (or ``variant``, such as today's date, does): in this process, and in the shared
+    cache so that other servers need not build it again."""
+    stamp = f"{current_stamp()}:{variant}"
+    kept = _local.get(name)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    key = f"register:{name}:{stamp}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=PAGE_SECONDS)
+    _local[name] = (stamp, value)
+    return value
 
 
 def _not_modified(request, etag: str, last_modified: int) -> bool:
@@ -119,9 +152,13 @@ def register_page(view):
             response = HttpResponse(entry["content"], content_type=entry["content_type"])
             response["X-Register-Cache"] = "hit"
         else:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
+            token = _request_stamp.set(stamp)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            finally:
+                _request_stamp.reset(token)
             if response.status_code != 200:
                 return response
             cache.set(

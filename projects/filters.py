@@ -16,12 +16,13 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from organisations.models import Organisation
 
+from .caching import per_stamp
 from .models import Project, ProjectOrganisation, ResponsiblePerson
 from .questions import (
     AREA_CHOICES,
@@ -315,55 +316,136 @@ class RegisterFilterSet(django_filters.FilterSet):
         return queryset.order_by(*SORT_ORDER[self.sort_choice])
 
     # --- counts for the filter panel ----------------------------------------------------------
-    def facets(self) -> dict[str, dict[str, int]]:
+    def facets(self, index: FacetIndex | None = None) -> dict[str, dict[str, int]]:
         """For each filter and each of its values, how many projects the list would show with
-        that value chosen (and the other filters as they are). Three queries."""
-        chosen = self.chosen
-        base = self.queryset
+        that value chosen (and the other filters as they are), with ``total``: how many it shows
+        now. Counted in memory from the register's facet index (``FacetIndex.current()``): no
+        query without a search, one with. Counts are over the register (published projects)."""
+        index = index or FacetIndex.current()
+        base = index.everything
         if self.search_text:
-            base = search(base, self.search_text, ranked=False)
-        conditions = {name: facet_q(name, value) for name, value in chosen.items()}
+            found = search(self.queryset, self.search_text, ranked=False)
+            base = index.bits(found.order_by().values_list("pk", flat=True))
+        chosen = {name: index.matching(name, value) for name, value in self.chosen.items()}
 
-        def others(name: str) -> Q:
-            condition = Q()
-            for other, q in conditions.items():
+        def others(name: str) -> int:
+            bits = base
+            for other, matching in chosen.items():
                 if other != name:
-                    condition &= q
-            return condition
+                    bits &= matching
+            return bits
 
-        options = {
-            "uses_ai": {key: facet_q("uses_ai", key) for key, _ in USES_AI_CHOICES},
-            "status": {key: Q(status=key) for key, _ in STATUS_CHOICES},
-            "area": {key: list_contains("areas", key) for key, _ in AREA_CHOICES},
-            "topic": {key: list_contains("topics", key) for key, _ in TOPIC_CHOICES},
-            "review": {"overdue": facet_q("review", "overdue")},
-        }
-        aggregates = {"total": Count("pk", filter=others("")) if conditions else Count("pk")}
-        for name, values in options.items():
+        counts: dict[str, dict[str, int]] = {"total": {"": others("").bit_count()}}
+        for name in COUNTED_FACETS:
             rest = others(name)
-            for key, condition in values.items():
-                aggregates[f"{name}__{key}"] = Count("pk", filter=condition & rest)
-        row = base.order_by().aggregate(**aggregates)
-
-        counts: dict[str, dict[str, int]] = {name: {} for name in options}
-        counts["total"] = {"": row.pop("total")}
-        for alias, value in row.items():
-            name, key = alias.split("__", 1)
-            counts[name][key] = value
-
-        by_type = (
-            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation_type")))
-            .values("organisation__type")
-            .annotate(n=Count("project", distinct=True))
-        )
-        counts["organisation_type"] = {row["organisation__type"]: row["n"] for row in by_type}
-        by_organisation = (
-            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation")))
-            .values("organisation__slug")
-            .annotate(n=Count("project", distinct=True))
-        )
-        counts["organisation"] = {row["organisation__slug"]: row["n"] for row in by_organisation}
+            counts[name] = {
+                key: (bits & rest).bit_count() for key, bits in index.masks[name].items()
+            }
         return counts
+
+
+COUNTED_FACETS = (
+    "uses_ai",
+    "status",
+    "area",
+    "topic",
+    "review",
+    "organisation_type",
+    "organisation",
+)
+
+
+def _bit_set(positions, size: int) -> int:
+    data = bytearray((size + 7) // 8)
+    for position in positions:
+        data[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(data, "little")
+
+
+@dataclass
+class FacetIndex:
+    """Which projects on the register have each filter value, as bit sets (bit ``n`` is the
+    ``n``th published project by id), so that the filter panel's counts for any search and
+    combination of filters are a few ANDs and bit counts in memory instead of a scan of the
+    register.
+
+    Every value's set comes from the database through ``facet_q`` (the same condition the list
+    filters by), so the counts cannot disagree with the list. Kept per register stamp."""
+
+    pks: list[int]
+    masks: dict[str, dict[str, int]]
+    organisations: list[tuple[str, str]]
+
+    @classmethod
+    def current(cls) -> FacetIndex:
+        """The index of the register as it is now: built once per change of the register (and
+        per day, for "review overdue"), then kept."""
+        today = timezone.localdate()
+        return per_stamp("facets", lambda: cls.build(today), variant=today.isoformat())
+
+    @classmethod
+    def build(cls, today: datetime.date) -> FacetIndex:
+        """Two queries: one row per published project with a yes/no column for each value of
+        the filters kept on the project, and the organisations of published projects."""
+        published = Project.objects.published().order_by("pk")
+        options = {
+            "uses_ai": {key: key for key, _ in USES_AI_CHOICES},
+            "status": {key: [key] for key, _ in STATUS_CHOICES},
+            "area": {key: [key] for key, _ in AREA_CHOICES},
+            "topic": {key: [key] for key, _ in TOPIC_CHOICES},
+            "review": {key: key for key, _ in REVIEW_CHOICES},
+            "principle": {key: key for key, _ in PRINCIPLE_CHOICES},
+        }
+        columns = {}
+        for name, values in options.items():
+            for key, value in values.items():
+                condition = facet_q(name, value, today=today)
+                columns[(name, key)] = ExpressionWrapper(condition, output_field=BooleanField())
+        aliases = {f"facet_{n}": column for n, column in enumerate(columns.values())}
+        rows = list(published.annotate(**aliases).values_list("pk", *aliases))
+        pks = [row[0] for row in rows]
+        size = len(pks)
+        masks: dict[str, dict[str, int]] = {name: {} for name in options}
+        for column, (name, key) in enumerate(columns, start=1):
+            masks[name][key] = _bit_set((n for n, row in enumerate(rows) if row[column]), size)
+
+        position = {pk: n for n, pk in enumerate(pks)}
+        by_type: dict[str, list[int]] = {}
+        by_slug: dict[str, list[int]] = {}
+        organisations: dict[str, str] = {}  # in order of name, as the list shows them
+        roles = (
+            ProjectOrganisation.objects.filter(project__in=published.values("pk"))
+            .order_by("organisation__name", "organisation__pk")
+            .values_list(
+                "project_id", "organisation__slug", "organisation__name", "organisation__type"
+            )
+        )
+        for project_id, slug, name, kind in roles:
+            organisations.setdefault(slug, name)
+            by_slug.setdefault(slug, []).append(position[project_id])
+            by_type.setdefault(kind, []).append(position[project_id])
+        masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
+        masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
+        return cls(pks=pks, masks=masks, organisations=list(organisations.items()))
+
+    @property
+    def everything(self) -> int:
+        return (1 << len(self.pks)) - 1
+
+    def bits(self, pks) -> int:
+        """The bit set of the given projects (those not on the register are left out)."""
+        if not hasattr(self, "_position"):
+            self._position = {pk: n for n, pk in enumerate(self.pks)}
+        position = self._position
+        return _bit_set((position[pk] for pk in pks if pk in position), len(self.pks))
+
+    def matching(self, name: str, value) -> int:
+        """The projects a chosen filter (a form's cleaned value) lets through."""
+        masks = self.masks[name]
+        bits = 0
+        for key in value if isinstance(value, list) else [value]:
+            bits |= masks.get(str(key), 0)
+        return bits
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from organisations.models import Organisation
 
-from .filters import ChosenFilter, RegisterFilterSet, chosen_filters, facet_q
+from .filters import ChosenFilter, FacetIndex, RegisterFilterSet, chosen_filters, facet_q
 from .models import ModerationEvent, Project, ProjectOrganisation, PublicationState
 
 
@@ -145,15 +145,20 @@ class RegisterListing:
 def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
     """The register list for a query string: search, filters, order and page. Bad values are
     left out and a page past the end shows the last page; nothing here raises."""
-    filterset = RegisterFilterSet(params, queryset=Project.objects.published())
+    index = FacetIndex.current()
+    filterset = RegisterFilterSet(
+        params, queryset=Project.objects.published(), organisations=index.organisations
+    )
+    facets = filterset.facets(index)
     projects = filterset.qs.only(*LIST_FIELDS).prefetch_related(
         Prefetch(
             "project_organisations",
             queryset=ProjectOrganisation.objects.filter(role="lead").select_related("organisation"),
         )
     )
-    page = Paginator(projects, page_size).get_page(params.get("page"))
-    facets = filterset.facets()
+    paginator = Paginator(projects, page_size)
+    paginator.count = facets["total"][""]  # already counted: no COUNT query
+    page = paginator.get_page(params.get("page"))
     chosen = chosen_filters(filterset, params)
     filterset.form.show_counts(facets)
     return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
