@@ -20,11 +20,14 @@ import hashlib
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -141,7 +144,8 @@ def register_page(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        stamp, entry = _read(request)
+        early = getattr(request, "_register_read", None)  # read by RegisterPageMiddleware
+        stamp, entry = early or _read(request)
         etag = f'"register-{stamp}"'
         last_modified = int(stamp) // 1_000_000
         if _not_modified(request, etag, last_modified):
@@ -161,17 +165,73 @@ def register_page(view):
                 _request_stamp.reset(token)
             if response.status_code != 200:
                 return response
-            cache.set(
-                _page_key(request),
-                {
-                    "stamp": stamp,
-                    "content": response.content,
-                    "content_type": response["Content-Type"],
-                },
-                timeout=PAGE_SECONDS,
-            )
+            entry = {
+                "stamp": stamp,
+                "content": response.content,
+                "content_type": response["Content-Type"],
+            }
+            if early is None:
+                cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
             response["X-Register-Cache"] = "miss"
+        if early is not None and "headers" not in entry:
+            response._register_entry = entry  # the middleware stores it with every header
         _public_headers(response, etag, last_modified)
         return response
 
+    cached_view.register_page = True
     return cached_view
+
+
+# Cookies that make a page personal: who is signed in, and messages waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+# Headers that are the same for everyone and so are kept with a page (the others: cookies).
+_NOT_KEPT = {"x-register-cache", "set-cookie"}
+
+
+class RegisterPageMiddleware:
+    """Answers a request for a cached register page from a visitor with neither a session nor a
+    messages cookie before sessions, authentication, messages and CSRF run: a cache hit costs
+    one read of the shared cache. Pages are kept with the headers that the rest of the stack
+    added (content security policy, frame options), so a hit is the same page with the same
+    headers. Goes straight after WhiteNoise in ``MIDDLEWARE``; without it, ``register_page``
+    still caches, behind the whole stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._may_answer(request):
+            return self.get_response(request)
+        stamp, entry = request._register_read = _read(request)
+        etag = f'"register-{stamp}"'
+        last_modified = int(stamp) // 1_000_000
+        if _not_modified(request, etag, last_modified):
+            response = HttpResponseNotModified()
+            _public_headers(response, etag, last_modified)
+            return response
+        if entry is not None and entry["stamp"] == stamp and "headers" in entry:
+            response = HttpResponse(entry["content"])
+            for name, value in entry["headers"]:
+                response[name] = value
+            response["X-Register-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        entry = getattr(response, "_register_entry", None)
+        if entry is not None and not response.cookies and response.status_code == 200:
+            entry["headers"] = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_KEPT
+            ]
+            cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
+        return response
+
+    @staticmethod
+    def _may_answer(request) -> bool:
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+            return False
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return getattr(match.func, "register_page", False)

@@ -9,15 +9,18 @@ turn "In use" into 0) and are computed in three queries whatever the size of the
 from __future__ import annotations
 
 import datetime
+import hashlib
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.db.models.functions import Lower
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
+from django.db.models.functions import Lower, RowNumber
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
@@ -25,6 +28,7 @@ from django.utils.safestring import mark_safe
 
 from organisations.models import Organisation
 
+from . import questions
 from .caching import per_stamp
 from .models import Project, ProjectOrganisation, ResponsiblePerson
 from .questions import (
@@ -45,6 +49,8 @@ SORT_ORDER = {
     "updated": ("-published_at", "-pk"),
     "title": (Lower("title"), "pk"),
 }
+# With a search on PostgreSQL and no order chosen: best match first.
+RELEVANCE_ORDER = (F("rank").desc(), "-published_at", "-pk")
 FACETS = (
     "uses_ai",
     "status",
@@ -354,21 +360,47 @@ class RegisterFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.sort_choice == "relevance":
-            return queryset.order_by(F("rank").desc(), "-published_at", "-pk")
+            return queryset.order_by(*RELEVANCE_ORDER)
         return queryset.order_by(*SORT_ORDER[self.sort_choice])
 
-    # --- counts for the filter panel ----------------------------------------------------------
+    # --- the list and the filter panel's counts, from the facet index -------------------------
+    def _found(self, index: FacetIndex) -> tuple[int, list[int] | None]:
+        """The projects the search finds (all of the register without a search), as bits, and,
+        when the list is in order of relevance, their ids best match first. One query with a
+        search, none without."""
+        if not hasattr(self, "_search_result"):
+            if not self.search_text:
+                self._search_result = (index.everything, None)
+            else:
+                relevance = self.sort_choice == "relevance"
+                found = search(self.queryset, self.search_text, ranked=relevance)
+                found = found.order_by(*RELEVANCE_ORDER) if relevance else found.order_by()
+                pks = list(found.values_list("pk", flat=True))
+                self._search_result = (index.bits(pks), pks if relevance else None)
+        return self._search_result
+
+    def _chosen_bits(self, index: FacetIndex) -> dict[str, int]:
+        return {name: index.matching(name, value) for name, value in self.chosen.items()}
+
+    def listed(self, index: FacetIndex | None = None) -> list[int]:
+        """The ids of the projects the list shows, in the list's order: the same projects and
+        order as ``qs``, picked from the facet index instead of by a scan of the register."""
+        index = index or FacetIndex.current()
+        bits, ranked = self._found(index)
+        for matching in self._chosen_bits(index).values():
+            bits &= matching
+        if ranked is not None:
+            return index.only(ranked, bits)
+        return index.in_order(self.sort_choice, bits)
+
     def facets(self, index: FacetIndex | None = None) -> dict[str, dict[str, int]]:
         """For each filter and each of its values, how many projects the list would show with
         that value chosen (and the other filters as they are), with ``total``: how many it shows
         now. Counted in memory from the register's facet index (``FacetIndex.current()``): no
         query without a search, one with. Counts are over the register (published projects)."""
         index = index or FacetIndex.current()
-        base = index.everything
-        if self.search_text:
-            found = search(self.queryset, self.search_text, ranked=False)
-            base = index.bits(found.order_by().values_list("pk", flat=True))
-        chosen = {name: index.matching(name, value) for name, value in self.chosen.items()}
+        base, _ranked = self._found(index)
+        chosen = self._chosen_bits(index)
 
         def others(name: str) -> int:
             bits = base
@@ -397,6 +429,12 @@ COUNTED_FACETS = (
 )
 
 
+# An index kept by an older release (in the shared cache) is not used by a newer one.
+_CODE_VERSION = hashlib.sha256(
+    b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], questions))
+).hexdigest()[:12]
+
+
 def _bit_set(positions, size: int) -> int:
     data = bytearray((size + 7) // 8)
     for position in positions:
@@ -417,13 +455,16 @@ class FacetIndex:
     pks: list[int]
     masks: dict[str, dict[str, int]]
     organisations: list[tuple[str, str]]
+    orders: dict[str, list[int]]  # each order of the list (SORT_ORDER): bit numbers in order
 
     @classmethod
     def current(cls) -> FacetIndex:
         """The index of the register as it is now: built once per change of the register (and
         per day, for "review overdue"), then kept."""
         today = timezone.localdate()
-        return per_stamp("facets", lambda: cls.build(today), variant=today.isoformat())
+        return per_stamp(
+            "facets", lambda: cls.build(today), variant=f"{today.isoformat()}:{_CODE_VERSION}"
+        )
 
     @classmethod
     def build(cls, today: datetime.date) -> FacetIndex:
@@ -444,11 +485,19 @@ class FacetIndex:
                 condition = facet_q(name, value, today=today)
                 columns[(name, key)] = ExpressionWrapper(condition, output_field=BooleanField())
         aliases = {f"facet_{n}": column for n, column in enumerate(columns.values())}
-        rows = list(published.annotate(**aliases).values_list("pk", *aliases))
+        places = {
+            f"order_{sort}": Window(RowNumber(), order_by=list(order))
+            for sort, order in SORT_ORDER.items()
+        }
+        rows = list(published.annotate(**aliases, **places).values_list("pk", *places, *aliases))
         pks = [row[0] for row in rows]
         size = len(pks)
+        orders = {
+            sort: sorted(range(size), key=lambda n, column=column: rows[n][column])
+            for column, sort in enumerate(SORT_ORDER, start=1)
+        }
         masks: dict[str, dict[str, int]] = {name: {} for name in options}
-        for column, (name, key) in enumerate(columns, start=1):
+        for column, (name, key) in enumerate(columns, start=1 + len(places)):
             masks[name][key] = _bit_set((n for n, row in enumerate(rows) if row[column]), size)
 
         position = {pk: n for n, pk in enumerate(pks)}
@@ -468,7 +517,12 @@ class FacetIndex:
             by_type.setdefault(kind, []).append(position[project_id])
         masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
         masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
-        return cls(pks=pks, masks=masks, organisations=list(organisations.items()))
+        return cls(pks=pks, masks=masks, organisations=list(organisations.items()), orders=orders)
+
+    def _positions(self) -> dict[int, int]:
+        if not hasattr(self, "_position"):
+            self._position = {pk: n for n, pk in enumerate(self.pks)}
+        return self._position
 
     @property
     def everything(self) -> int:
@@ -476,10 +530,20 @@ class FacetIndex:
 
     def bits(self, pks) -> int:
         """The bit set of the given projects (those not on the register are left out)."""
-        if not hasattr(self, "_position"):
-            self._position = {pk: n for n, pk in enumerate(self.pks)}
-        position = self._position
+        position = self._positions()
         return _bit_set((position[pk] for pk in pks if pk in position), len(self.pks))
+
+    def in_order(self, sort: str, bits: int) -> list[int]:
+        """The ids of the projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
+        data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
+        pks = self.pks
+        return [pks[n] for n in self.orders[sort] if data[n >> 3] >> (n & 7) & 1]
+
+    def only(self, ordered_pks: list[int], bits: int) -> list[int]:
+        """The ids in ``ordered_pks`` (kept in their order) of the projects in ``bits``."""
+        data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
+        position = self._positions()
+        return [pk for pk in ordered_pks if data[position[pk] >> 3] >> (position[pk] & 7) & 1]
 
     def matching(self, name: str, value) -> int:
         """The projects a chosen filter (a form's cleaned value) lets through."""

@@ -142,23 +142,48 @@ class RegisterListing:
         return self.page.paginator.count
 
 
+class ListedProjects:
+    """The projects a register list shows, as their ids in order; slicing it (as the paginator
+    does for a page) reads just those projects, with their lead organisations."""
+
+    def __init__(self, pks: list[int]):
+        self.pks = pks
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def __getitem__(self, item: slice) -> list[Project]:
+        pks = self.pks[item]
+        projects = (
+            Project.objects.filter(pk__in=pks)
+            .only(*LIST_FIELDS)
+            .prefetch_related(
+                Prefetch(
+                    "project_organisations",
+                    queryset=ProjectOrganisation.objects.filter(role="lead").select_related(
+                        "organisation"
+                    ),
+                )
+            )
+            .in_bulk()
+        )
+        return [projects[pk] for pk in pks if pk in projects]
+
+
 def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
     """The register list for a query string: search, filters, order and page. Bad values are
-    left out and a page past the end shows the last page; nothing here raises."""
+    left out and a page past the end shows the last page; nothing here raises.
+
+    Which projects, in which order, and the filter panel's counts come from the register's
+    facet index (kept per register stamp), so only the page's own projects are read."""
     index = FacetIndex.current()
     filterset = RegisterFilterSet(
         params, queryset=Project.objects.published(), organisations=index.organisations
     )
     facets = filterset.facets(index)
-    projects = filterset.qs.only(*LIST_FIELDS).prefetch_related(
-        Prefetch(
-            "project_organisations",
-            queryset=ProjectOrganisation.objects.filter(role="lead").select_related("organisation"),
-        )
+    page = Paginator(ListedProjects(filterset.listed(index)), page_size).get_page(
+        params.get("page")
     )
-    paginator = Paginator(projects, page_size)
-    paginator.count = facets["total"][""]  # already counted: no COUNT query
-    page = paginator.get_page(params.get("page"))
     chosen = chosen_filters(filterset, params)
     filterset.form.show_counts(facets)
     return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
