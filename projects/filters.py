@@ -126,6 +126,17 @@ def facet_q(name: str, value, *, today: datetime.date | None = None) -> Q:
     raise ValueError(name)
 
 
+def published_organisations() -> list[tuple[str, str]]:
+    """The organisation filter's choices: (slug, name) of each organisation involved in a
+    published project, by name."""
+    return list(
+        Organisation.objects.filter(project_roles__project__publication_state="published")
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+
+
 CHECKBOXES = forms.CheckboxSelectMultiple
 
 
@@ -320,12 +331,7 @@ class RegisterFilterSet(django_filters.FilterSet):
 
     def organisation_choices(self) -> list[tuple[str, str]]:
         if self._organisations is None:
-            self._organisations = list(
-                Organisation.objects.filter(project_roles__project__publication_state="published")
-                .distinct()
-                .order_by("name")
-                .values_list("slug", "name")
-            )
+            self._organisations = published_organisations()
         return self._organisations
 
     @property
@@ -435,6 +441,16 @@ _CODE_VERSION = hashlib.sha256(
 ).hexdigest()[:12]
 
 
+_ZERO_ONE = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _flags_to_bits(flags) -> int:
+    """Yes/no flags (one per project, in order) as a bit set: bit ``n`` set when ``flags[n]``."""
+    if not flags:
+        return 0
+    return int(bytes(map(bool, reversed(flags))).translate(_ZERO_ONE), 2)
+
+
 def _bit_set(positions, size: int) -> int:
     data = bytearray((size + 7) // 8)
     for position in positions:
@@ -468,8 +484,9 @@ class FacetIndex:
 
     @classmethod
     def build(cls, today: datetime.date) -> FacetIndex:
-        """Two queries: one row per published project with a yes/no column for each value of
-        the filters kept on the project, and the organisations of published projects."""
+        """Four queries: one row per published project with a yes/no column for each value
+        of the filters kept on the project, the place of each in each order of the list, the
+        organisations of each, and the organisation filter's choices."""
         published = Project.objects.published().order_by("pk")
         options = {
             "uses_ai": {key: key for key, _ in USES_AI_CHOICES},
@@ -485,39 +502,37 @@ class FacetIndex:
                 condition = facet_q(name, value, today=today)
                 columns[(name, key)] = ExpressionWrapper(condition, output_field=BooleanField())
         aliases = {f"facet_{n}": column for n, column in enumerate(columns.values())}
+        rows = list(published.annotate(**aliases).values_list("pk", *aliases))
+        pks = [row[0] for row in rows]
+        size = len(pks)
+        masks: dict[str, dict[str, int]] = {name: {} for name in options}
+        for column, (name, key) in enumerate(columns, start=1):
+            masks[name][key] = _flags_to_bits([row[column] for row in rows])
+        # Each order of the list as row numbers, from a second, narrow query (sorting the wide
+        # rows above would spill to disk).
         places = {
             f"order_{sort}": Window(RowNumber(), order_by=list(order))
             for sort, order in SORT_ORDER.items()
         }
-        rows = list(published.annotate(**aliases, **places).values_list("pk", *places, *aliases))
-        pks = [row[0] for row in rows]
-        size = len(pks)
+        ranks = list(published.annotate(**places).values_list(*places))
         orders = {
-            sort: sorted(range(size), key=lambda n, column=column: rows[n][column])
-            for column, sort in enumerate(SORT_ORDER, start=1)
+            sort: sorted(range(size), key=lambda n, column=column: ranks[n][column])
+            for column, sort in enumerate(SORT_ORDER)
         }
-        masks: dict[str, dict[str, int]] = {name: {} for name in options}
-        for column, (name, key) in enumerate(columns, start=1 + len(places)):
-            masks[name][key] = _bit_set((n for n, row in enumerate(rows) if row[column]), size)
 
         position = {pk: n for n, pk in enumerate(pks)}
         by_type: dict[str, list[int]] = {}
         by_slug: dict[str, list[int]] = {}
-        organisations: dict[str, str] = {}  # in order of name, as the list shows them
-        roles = (
-            ProjectOrganisation.objects.filter(project__in=published.values("pk"))
-            .order_by("organisation__name", "organisation__pk")
-            .values_list(
-                "project_id", "organisation__slug", "organisation__name", "organisation__type"
-            )
+        roles = ProjectOrganisation.objects.filter(project__in=published.values("pk")).values_list(
+            "project_id", "organisation__slug", "organisation__type"
         )
-        for project_id, slug, name, kind in roles:
-            organisations.setdefault(slug, name)
+        for project_id, slug, kind in roles:
             by_slug.setdefault(slug, []).append(position[project_id])
             by_type.setdefault(kind, []).append(position[project_id])
         masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
         masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
-        return cls(pks=pks, masks=masks, organisations=list(organisations.items()), orders=orders)
+        organisations = published_organisations()
+        return cls(pks=pks, masks=masks, organisations=organisations, orders=orders)
 
     def _positions(self) -> dict[int, int]:
         if not hasattr(self, "_position"):
