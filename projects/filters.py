@@ -143,31 +143,31 @@ CHECKBOXES = forms.CheckboxSelectMultiple
 class QuickSelect(forms.Select):
     """A ``<select>`` written out in Python: the same HTML as Django's template, without a
     template per option (the organisation filter lists every organisation on the register,
-    which through templates was the biggest cost of the list page)."""
+    which through templates was the biggest cost of the list page). One value, no groups."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = []
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
+        chosen = (self.format_value(value) or [""])[0]
+        options = []
+        for key, label in self.choices:
+            key = "" if key is None else str(key)
+            selected = key == chosen
+            if selected:
+                chosen = None  # as Django does: only the first match is selected
+            options.append(
                 format_html(
-                    '<option value="{}"{}>{}</option>',
-                    option["value"],
-                    flatatt(option["attrs"]),
-                    option["label"],
+                    '<option value="{}"{}>{}</option>', key, " selected" if selected else "", label
                 )
-                for option in options
             )
-            if group:
-                parts.append(mark_safe("</optgroup>"))  # noqa: S308 (a constant)
         return format_html(
             '<select name="{}"{}>\n  {}\n</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("\n  ".join(parts)),  # noqa: S308 (each part escaped above)
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("\n  ".join(options)),  # noqa: S308 (each option escaped above)
         )
+
+
+# crispy-forms-gds gives a widget its GOV.UK class by the widget's class name.
+QuickSelect.__name__ = "Select"
 
 
 INVALID_CHOICE = {
