@@ -183,8 +183,66 @@ INVALID_CHOICE = {
 }
 
 
+# The filter panel's fields in order, each as GOV.UK radios, checkboxes or a select.
+PANEL = (
+    ("uses_ai", "radios"),
+    ("status", "checkboxes"),
+    ("area", "checkboxes"),
+    ("topic", "checkboxes"),
+    ("organisation", "select"),
+    ("organisation_type", "checkboxes"),
+    ("principle", "select"),
+    ("review", "radios"),
+)
+
+
+@dataclass
+class FilterGroup:
+    """One filter in the panel: a fieldset of small radios or checkboxes, or a select."""
+
+    name: str
+    kind: str
+    label: str
+    errors: list[str]
+    choices: list[dict]
+    select: str = ""
+
+    @classmethod
+    def of(cls, field: forms.BoundField, kind: str) -> FilterGroup:
+        errors = list(field.errors)
+        group = cls(name=field.name, kind=kind, label=field.label, errors=errors, choices=[])
+        if kind == "select":
+            attrs = {"class": "govuk-select govuk-input--error" if errors else "govuk-select"}
+            if errors:
+                attrs["aria-describedby"] = group.described_by
+                attrs["aria-invalid"] = "true"
+            group.select = field.as_widget(attrs=attrs)
+            return group
+        value = field.value()
+        chosen = {str(item) for item in value or []} if kind == "checkboxes" else {str(value)}
+        group.choices = [
+            {
+                "id": f"id_{field.name}_{number}",
+                "value": key,
+                "label": label,
+                "checked": str(key) in chosen,
+            }
+            for number, (key, label) in enumerate(field.field.choices, start=1)
+        ]
+        return group
+
+    @property
+    def input_type(self) -> str:
+        return {"radios": "radio", "checkboxes": "checkbox"}[self.kind]
+
+    @property
+    def described_by(self) -> str:
+        return " ".join(f"id_{self.name}_{n}_error" for n in range(1, len(self.errors) + 1))
+
+
 class RegisterFilterForm(forms.Form):
-    """The filter panel's form. Rendered through crispy-forms-gds, in three parts."""
+    """The filter panel's form: the search box and the order through crispy-forms-gds, the
+    filters through ``filter_panel`` (hundreds of choices: crispy's templates were too slow)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,7 +251,8 @@ class RegisterFilterForm(forms.Form):
 
     @property
     def helper(self) -> FormHelper:
-        return self.filters_helper
+        """What the error summary reads (``form.helper.form_show_errors``)."""
+        return self.search_helper
 
     def clean_q(self):
         return " ".join(self.cleaned_data.get("q", "").split())[:MAX_QUERY_LENGTH]
@@ -202,18 +261,11 @@ class RegisterFilterForm(forms.Form):
     def search_helper(self) -> FormHelper:
         return _helper(Field.text("q", label_size=Size.MEDIUM))
 
-    @property
-    def filters_helper(self) -> FormHelper:
-        return _helper(
-            Field.radios("uses_ai", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("status", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("area", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("topic", legend_size=Size.SMALL, small=True),
-            Field.select("organisation"),
-            Field.checkboxes("organisation_type", legend_size=Size.SMALL, small=True),
-            Field.select("principle"),
-            Field.radios("review", legend_size=Size.SMALL, small=True),
-        )
+    def filter_panel(self) -> list[FilterGroup]:
+        """The filter panel, field by field, ready for a plain template
+        (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
+        selects as crispy-forms-gds gives, without its template for each choice."""
+        return [FilterGroup.of(self[name], kind) for name, kind in PANEL]
 
     @property
     def sort_helper(self) -> FormHelper:
