@@ -124,6 +124,21 @@ def _not_modified(request, etag: str, last_modified: int) -> bool:
     return since is not None and last_modified <= since
 
 
+def _validators(stamp: str) -> tuple[str, int]:
+    """The ``ETag`` and the ``Last-Modified`` time of every register page at ``stamp``."""
+    return f'"register-{stamp}"', int(stamp) // 1_000_000
+
+
+def _not_modified_response(request, stamp: str) -> HttpResponse | None:
+    """304 Not Modified when the visitor already has the page as it is at ``stamp``."""
+    etag, last_modified = _validators(stamp)
+    if not _not_modified(request, etag, last_modified):
+        return None
+    response = HttpResponseNotModified()
+    _public_headers(response, etag, last_modified)
+    return response
+
+
 def _public_headers(response, etag: str, last_modified: int) -> None:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
@@ -146,12 +161,9 @@ def register_page(view):
             return response
         early = getattr(request, "_register_read", None)  # read by RegisterPageMiddleware
         stamp, entry = early or _read(request)
-        etag = f'"register-{stamp}"'
-        last_modified = int(stamp) // 1_000_000
-        if _not_modified(request, etag, last_modified):
-            response = HttpResponseNotModified()
-            _public_headers(response, etag, last_modified)
-            return response
+        not_modified = _not_modified_response(request, stamp)
+        if not_modified is not None:
+            return not_modified
         if entry is not None and entry["stamp"] == stamp:
             response = HttpResponse(entry["content"], content_type=entry["content_type"])
             response["X-Register-Cache"] = "hit"
@@ -175,7 +187,7 @@ def register_page(view):
             response["X-Register-Cache"] = "miss"
         if early is not None and "headers" not in entry:
             response._register_entry = entry  # the middleware stores it with every header
-        _public_headers(response, etag, last_modified)
+        _public_headers(response, *_validators(stamp))
         return response
 
     cached_view.register_page = True
@@ -203,12 +215,9 @@ class RegisterPageMiddleware:
         if not self._may_answer(request):
             return self.get_response(request)
         stamp, entry = request._register_read = _read(request)
-        etag = f'"register-{stamp}"'
-        last_modified = int(stamp) // 1_000_000
-        if _not_modified(request, etag, last_modified):
-            response = HttpResponseNotModified()
-            _public_headers(response, etag, last_modified)
-            return response
+        not_modified = _not_modified_response(request, stamp)
+        if not_modified is not None:
+            return not_modified
         if entry is not None and entry["stamp"] == stamp and "headers" in entry:
             response = HttpResponse(entry["content"])
             for name, value in entry["headers"]:
