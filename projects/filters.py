@@ -19,8 +19,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Window
-from django.db.models.functions import Lower, RowNumber
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models.functions import Lower
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
@@ -523,7 +523,6 @@ class FacetIndex:
     pks: list[int]
     masks: dict[str, dict[str, int]]
     organisations: list[tuple[str, str]]
-    orders: dict[str, list[int]]  # each order of the list (SORT_ORDER): bit numbers in order
 
     @classmethod
     def current(cls) -> FacetIndex:
@@ -536,9 +535,9 @@ class FacetIndex:
 
     @classmethod
     def build(cls, today: datetime.date) -> FacetIndex:
-        """Four queries: one row per published project with a yes/no column for each value
-        of the filters kept on the project, the place of each in each order of the list, the
-        organisations of each, and the organisation filter's choices."""
+        """Three queries: one row per published project with a yes/no column for each value
+        of the filters kept on the project, the organisations of each, and the organisation
+        filter's choices. Each order of the list is kept apart (``order``), when first asked."""
         published = Project.objects.published().order_by("pk")
         options = {
             "uses_ai": {key: key for key, _ in USES_AI_CHOICES},
@@ -554,23 +553,15 @@ class FacetIndex:
                 condition = facet_q(name, value, today=today)
                 columns[(name, key)] = ExpressionWrapper(condition, output_field=BooleanField())
         aliases = {f"facet_{n}": column for n, column in enumerate(columns.values())}
-        rows = list(published.annotate(**aliases).values_list("pk", *aliases))
+        flags = published.annotate(**aliases).values_list("pk", *aliases)
+        with connection.cursor() as cursor:  # plain rows: no per-row conversion needed
+            cursor.execute(*flags.query.sql_with_params())
+            rows = cursor.fetchall()
         pks = [row[0] for row in rows]
         size = len(pks)
         masks: dict[str, dict[str, int]] = {name: {} for name in options}
         for column, (name, key) in enumerate(columns, start=1):
             masks[name][key] = _flags_to_bits([row[column] for row in rows])
-        # Each order of the list as row numbers, from a second, narrow query (sorting the wide
-        # rows above would spill to disk).
-        places = {
-            f"order_{sort}": Window(RowNumber(), order_by=list(order))
-            for sort, order in SORT_ORDER.items()
-        }
-        ranks = list(published.annotate(**places).values_list(*places))
-        orders = {
-            sort: sorted(range(size), key=lambda n, column=column: ranks[n][column])
-            for column, sort in enumerate(SORT_ORDER)
-        }
 
         position = {pk: n for n, pk in enumerate(pks)}
         by_type: dict[str, list[int]] = {}
@@ -584,7 +575,7 @@ class FacetIndex:
         masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
         masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
         organisations = published_organisations()
-        return cls(pks=pks, masks=masks, organisations=organisations, orders=orders)
+        return cls(pks=pks, masks=masks, organisations=organisations)
 
     def _positions(self) -> dict[int, int]:
         if not hasattr(self, "_position"):
@@ -600,17 +591,31 @@ class FacetIndex:
         position = self._positions()
         return _bit_set((position[pk] for pk in pks if pk in position), len(self.pks))
 
+    @staticmethod
+    def order(sort: str) -> list[int]:
+        """The ids of the register's projects in the order ``sort`` (a key of SORT_ORDER), kept
+        per register stamp like the index (and built only when someone asks for that order)."""
+        return per_stamp(
+            f"order-{sort}",
+            lambda: list(
+                Project.objects.published().order_by(*SORT_ORDER[sort]).values_list("pk", flat=True)
+            ),
+            variant=_CODE_VERSION,
+        )
+
     def in_order(self, sort: str, bits: int) -> list[int]:
         """The ids of the projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
-        data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
-        pks = self.pks
-        return [pks[n] for n in self.orders[sort] if data[n >> 3] >> (n & 7) & 1]
+        return self.only(self.order(sort), bits)
 
     def only(self, ordered_pks: list[int], bits: int) -> list[int]:
         """The ids in ``ordered_pks`` (kept in their order) of the projects in ``bits``."""
         data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
         position = self._positions()
-        return [pk for pk in ordered_pks if data[position[pk] >> 3] >> (position[pk] & 7) & 1]
+        return [
+            pk
+            for pk in ordered_pks
+            if (n := position.get(pk)) is not None and data[n >> 3] >> (n & 7) & 1
+        ]
 
     def matching(self, name: str, value) -> int:
         """The projects a chosen filter (a form's cleaned value) lets through."""
