@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -440,9 +441,10 @@ class RegisterFilterSet(django_filters.FilterSet):
     def _chosen_bits(self, index: FacetIndex) -> dict[str, int]:
         return {name: index.matching(name, value) for name, value in self.chosen.items()}
 
-    def listed(self, index: FacetIndex | None = None) -> list[int]:
+    def listed(self, index: FacetIndex | None = None) -> Iterator[int]:
         """The ids of the projects the list shows, in the list's order: the same projects and
-        order as ``qs``, picked from the facet index instead of by a scan of the register."""
+        order as ``qs``, picked from the facet index instead of by a scan of the register
+        (lazily: a page needs only the ids up to its end)."""
         index = index or FacetIndex.current()
         bits, ranked = self._found(index)
         for matching in self._chosen_bits(index).values():
@@ -603,19 +605,19 @@ class FacetIndex:
             variant=_CODE_VERSION,
         )
 
-    def in_order(self, sort: str, bits: int) -> list[int]:
+    def in_order(self, sort: str, bits: int) -> Iterator[int]:
         """The ids of the projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
         return self.only(self.order(sort), bits)
 
-    def only(self, ordered_pks: list[int], bits: int) -> list[int]:
+    def only(self, ordered_pks: list[int], bits: int) -> Iterator[int]:
         """The ids in ``ordered_pks`` (kept in their order) of the projects in ``bits``."""
         data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
         position = self._positions()
-        return [
+        return (
             pk
             for pk in ordered_pks
             if (n := position.get(pk)) is not None and data[n >> 3] >> (n & 7) & 1
-        ]
+        )
 
     def matching(self, name: str, value) -> int:
         """The projects a chosen filter (a form's cleaned value) lets through."""

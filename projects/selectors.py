@@ -1,6 +1,8 @@
 """Reads for public pages. Public views read projects through here and nothing else."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, Prefetch, Q
@@ -143,17 +145,19 @@ class RegisterListing:
 
 
 class ListedProjects:
-    """The projects a register list shows, as their ids in order; slicing it (as the paginator
-    does for a page) reads just those projects, with their lead organisations."""
+    """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
+    many. Slicing it (as the paginator does for a page) reads just those projects, with their
+    lead organisations."""
 
-    def __init__(self, pks: list[int]):
-        self.pks = pks
+    def __init__(self, ids: Callable[[], Iterable[int]], total: int):
+        self.ids = ids
+        self.total = total
 
     def __len__(self) -> int:
-        return len(self.pks)
+        return self.total
 
     def __getitem__(self, item: slice) -> list[Project]:
-        pks = self.pks[item]
+        pks = list(islice(self.ids(), item.start, item.stop))
         projects = (
             Project.objects.filter(pk__in=pks)
             .only(*LIST_FIELDS)
@@ -181,9 +185,8 @@ def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
         params, queryset=Project.objects.published(), organisations=index.organisations
     )
     facets = filterset.facets(index)
-    page = Paginator(ListedProjects(filterset.listed(index)), page_size).get_page(
-        params.get("page")
-    )
+    listed = ListedProjects(lambda: filterset.listed(index), facets["total"][""])
+    page = Paginator(listed, page_size).get_page(params.get("page"))
     chosen = chosen_filters(filterset, params)
     filterset.form.show_counts(facets)
     return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
