@@ -539,7 +539,8 @@ class FacetIndex:
     def build(cls, today: datetime.date) -> FacetIndex:
         """Three queries: one row per published project with a yes/no column for each value
         of the filters kept on the project, the organisations of each, and the organisation
-        filter's choices. Each order of the list is kept apart (``order``), when first asked."""
+        filter's choices. Each order of the list (``order``) and the projects evidencing each
+        principle (``matching``) are kept apart, built when first asked for."""
         published = Project.objects.published().order_by("pk")
         options = {
             "uses_ai": {key: key for key, _ in USES_AI_CHOICES},
@@ -547,7 +548,6 @@ class FacetIndex:
             "area": {key: [key] for key, _ in AREA_CHOICES},
             "topic": {key: [key] for key, _ in TOPIC_CHOICES},
             "review": {key: key for key, _ in REVIEW_CHOICES},
-            "principle": {key: key for key, _ in PRINCIPLE_CHOICES},
         }
         columns = {}
         for name, values in options.items():
@@ -621,6 +621,18 @@ class FacetIndex:
 
     def matching(self, name: str, value) -> int:
         """The projects a chosen filter (a form's cleaned value) lets through."""
+        if name == "principle":  # no counts shown: kept apart, built when first chosen
+            return self.bits(
+                per_stamp(
+                    f"principle-{value}",
+                    lambda: list(
+                        Project.objects.published()
+                        .filter(facet_q(name, value))
+                        .values_list("pk", flat=True)
+                    ),
+                    variant=_CODE_VERSION,
+                )
+            )
         masks = self.masks[name]
         bits = 0
         for key in value if isinstance(value, list) else [value]:
