@@ -1,18 +1,26 @@
 """Benchmark the public register at 10,000 projects on PostgreSQL.
 
     .venv/bin/python bench/register.py [--projects 10000] [--database charter_bench]
+        [--redis redis://127.0.0.1:6379/15] [--keep] [--reuse]
 
 1. Creates the PostgreSQL database ``charter_bench`` (dropping any old one), migrates it and
    loads a generated register document of N projects with ``import_register``.
 2. In process (Django's test client), for the list, a search, a filtered list and a project
    page: the queries per page (the page's own, and with the shared cache's) and the median and
-   95th percentile server time of a page that is not in the cache.
+   95th percentile server time of a page that is not in the page cache, twice: typical (the
+   register has not changed since the facet index was built, so only the page is built) and
+   first after a change (the stamp is changed before each request, so the facet index is
+   rebuilt too).
 3. Starts gunicorn (2 workers, production settings, after ``collectstatic``) on loopback and
    drives it with ``wrk`` for the static CSS file, the cached list page and a cached project
    page; reports each page's throughput as a ratio of the static file's.
-4. Drops the database.
+4. Drops the database (unless ``--keep``).
 
-Not part of the test suite. Needs PostgreSQL at 127.0.0.1:5432 (user postgres) and ``wrk``.
+The shared cache is Redis (``REDIS_URL``, database 15 by default), as production with more
+than one server has it; ``--redis ''`` uses the database cache instead.
+
+Not part of the test suite. Needs PostgreSQL at 127.0.0.1:5432 (user postgres), Redis for the
+default cache, and ``wrk``.
 """
 
 from __future__ import annotations
@@ -125,22 +133,33 @@ def admin_sql(sql: str) -> None:
         connection.execute(sql)
 
 
-def timed(client, path: str, repeat: int) -> tuple[list[float], int, int, int]:
-    """Server times in ms for ``path`` with the page cache missed every time; query counts."""
+def timed(client, path: str, repeat: int, *, change: bool) -> tuple[list[float], int, int, int]:
+    """Server times in ms for ``path`` when the page is not in the page cache; query counts.
+
+    ``change``: the register changed before each request (a new stamp), so whatever is kept per
+    stamp (the facet index) is rebuilt too: the first request after a change. Otherwise only
+    the page's own cache entry is dropped: a resident asking for a page (another filter, search
+    or page number) that nobody asked for since the last change."""
     from django.core.cache import cache
     from django.db import connection
+    from django.test import RequestFactory
     from django.test.utils import CaptureQueriesContext
 
-    from projects.caching import GENERATION_KEY, _new_stamp
+    from projects.caching import GENERATION_KEY, _new_stamp, _page_key
 
+    page_key = _page_key(RequestFactory().get(path))
     times, counts, own = [], [], []
     for _ in range(repeat):
-        cache.set(GENERATION_KEY, _new_stamp(), timeout=None)  # a change: the page is rebuilt
+        if change:
+            cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
+        else:
+            cache.delete(page_key)
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             response = client.get(path)
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (path, response.status_code)
+        assert response["X-Register-Cache"] == "miss", path
         counts.append(len(queries))
         own.append(sum("django_cache" not in q["sql"] for q in queries.captured_queries))
     return times, max(counts), max(own), len(response.content)
@@ -177,6 +196,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the database left by an earlier --keep run instead of importing again",
+    )
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/15",
+        help="the shared cache, as production with several servers has it; '' for the "
+        "database cache",
+    )
     args = parser.parse_args()
 
     database_url = f"{SERVER}/{args.database}"
@@ -191,8 +221,13 @@ def main() -> None:
         DJANGO_STATIC_ROOT=static_root,
         DJANGO_LOG_LEVEL="WARNING",
     )
-    admin_sql(f'DROP DATABASE IF EXISTS "{args.database}"')
-    admin_sql(f'CREATE DATABASE "{args.database}"')
+    if args.redis:
+        os.environ["REDIS_URL"] = args.redis
+    else:
+        os.environ.pop("REDIS_URL", None)
+    if not args.reuse:
+        admin_sql(f'DROP DATABASE IF EXISTS "{args.database}"')
+        admin_sql(f'CREATE DATABASE "{args.database}"')
     server = None
     try:
         import django
@@ -205,12 +240,13 @@ def main() -> None:
 
         call_command("migrate", verbosity=0)
         call_command("collectstatic", verbosity=0, interactive=False)
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-            json.dump(generate_document(args.projects), handle)
-        start = time.perf_counter()
-        call_command("import_register", handle.name)
-        print(f"Imported {args.projects} projects in {time.perf_counter() - start:.1f} s")
-        os.unlink(handle.name)
+        if not args.reuse:
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+                json.dump(generate_document(args.projects), handle)
+            start = time.perf_counter()
+            call_command("import_register", handle.name)
+            print(f"Imported {args.projects} projects in {time.perf_counter() - start:.1f} s")
+            os.unlink(handle.name)
         call_command("migrate", verbosity=0)  # nothing to do; keeps the connection warm
         from django.db import connection
 
@@ -225,15 +261,19 @@ def main() -> None:
             "detail": project.get_absolute_url(),
         }
         client = Client()
-        print(f"\nServer time, page not cached ({args.repeat} requests each, PostgreSQL):")
-        print(f"{'page':<15}{'queries':>9}{'+cache':>8}{'median ms':>11}{'p95 ms':>9}{'KB':>6}")
-        for name, path in pages.items():
-            timed(client, path, 3)  # warm up
-            times, total, own, size = timed(client, path, args.repeat)
-            print(
-                f"{name:<15}{own:>9}{total:>8}{statistics.median(times):>11.1f}"
-                f"{percentile(times, 0.95):>9.1f}{size / 1024:>6.0f}"
-            )
+        for change, title in (
+            (False, "page not cached, nothing changed since the last request (typical)"),
+            (True, "first request after a change (the stamp changed before each request)"),
+        ):
+            print(f"\nServer time, {title}, {args.repeat} requests each, PostgreSQL:")
+            print(f"{'page':<15}{'queries':>9}{'+cache':>8}{'median ms':>11}{'p95 ms':>9}{'KB':>6}")
+            for name, path in pages.items():
+                timed(client, path, 3, change=change)  # warm up
+                times, total, own, size = timed(client, path, args.repeat, change=change)
+                print(
+                    f"{name:<15}{own:>9}{total:>8}{statistics.median(times):>11.1f}"
+                    f"{percentile(times, 0.95):>9.1f}{size / 1024:>6.0f}"
+                )
         connection.close()
 
         port = free_port()

@@ -9,19 +9,28 @@ turn "In use" into 0) and are computed in three queries whatever the size of the
 from __future__ import annotations
 
 import datetime
+import hashlib
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Lower
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from organisations.models import Organisation
 
+from . import questions
+from .caching import per_stamp
 from .models import Project, ProjectOrganisation, ResponsiblePerson
 from .questions import (
     AREA_CHOICES,
@@ -41,6 +50,8 @@ SORT_ORDER = {
     "updated": ("-published_at", "-pk"),
     "title": (Lower("title"), "pk"),
 }
+# With a search on PostgreSQL and no order chosen: best match first.
+RELEVANCE_ORDER = (F("rank").desc(), "-published_at", "-pk")
 FACETS = (
     "uses_ai",
     "status",
@@ -116,7 +127,48 @@ def facet_q(name: str, value, *, today: datetime.date | None = None) -> Q:
     raise ValueError(name)
 
 
+def published_organisations() -> list[tuple[str, str]]:
+    """The organisation filter's choices: (slug, name) of each organisation involved in a
+    published project, by name."""
+    return list(
+        Organisation.objects.filter(project_roles__project__publication_state="published")
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+
+
 CHECKBOXES = forms.CheckboxSelectMultiple
+
+
+class QuickSelect(forms.Select):
+    """A ``<select>`` written out in Python: the same HTML as Django's template, without a
+    template per option (the organisation filter lists every organisation on the register,
+    which through templates was the biggest cost of the list page). One value, no groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = (self.format_value(value) or [""])[0]
+        options = []
+        for key, label in self.choices:
+            key = "" if key is None else str(key)
+            selected = key == chosen
+            if selected:
+                chosen = None  # as Django does: only the first match is selected
+            options.append(
+                format_html(
+                    '<option value="{}"{}>{}</option>', key, " selected" if selected else "", label
+                )
+            )
+        return format_html(
+            '<select name="{}"{}>\n  {}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("\n  ".join(options)),  # noqa: S308 (each option escaped above)
+        )
+
+
+# crispy-forms-gds gives a widget its GOV.UK class by the widget's class name.
+QuickSelect.__name__ = "Select"
 
 
 INVALID_CHOICE = {
@@ -132,8 +184,66 @@ INVALID_CHOICE = {
 }
 
 
+# The filter panel's fields in order, each as GOV.UK radios, checkboxes or a select.
+PANEL = (
+    ("uses_ai", "radios"),
+    ("status", "checkboxes"),
+    ("area", "checkboxes"),
+    ("topic", "checkboxes"),
+    ("organisation", "select"),
+    ("organisation_type", "checkboxes"),
+    ("principle", "select"),
+    ("review", "radios"),
+)
+
+
+@dataclass
+class FilterGroup:
+    """One filter in the panel: a fieldset of small radios or checkboxes, or a select."""
+
+    name: str
+    kind: str
+    label: str
+    errors: list[str]
+    choices: list[dict]
+    select: str = ""
+
+    @classmethod
+    def of(cls, field: forms.BoundField, kind: str) -> FilterGroup:
+        errors = list(field.errors)
+        group = cls(name=field.name, kind=kind, label=field.label, errors=errors, choices=[])
+        if kind == "select":
+            attrs = {"class": "govuk-select govuk-input--error" if errors else "govuk-select"}
+            if errors:
+                attrs["aria-describedby"] = group.described_by
+                attrs["aria-invalid"] = "true"
+            group.select = field.as_widget(attrs=attrs)
+            return group
+        value = field.value()
+        chosen = {str(item) for item in value or []} if kind == "checkboxes" else {str(value)}
+        group.choices = [
+            {
+                "id": f"id_{field.name}_{number}",
+                "value": key,
+                "label": label,
+                "checked": str(key) in chosen,
+            }
+            for number, (key, label) in enumerate(field.field.choices, start=1)
+        ]
+        return group
+
+    @property
+    def input_type(self) -> str:
+        return {"radios": "radio", "checkboxes": "checkbox"}[self.kind]
+
+    @property
+    def described_by(self) -> str:
+        return " ".join(f"id_{self.name}_{n}_error" for n in range(1, len(self.errors) + 1))
+
+
 class RegisterFilterForm(forms.Form):
-    """The filter panel's form. Rendered through crispy-forms-gds, in three parts."""
+    """The filter panel's form: the search box and the order through crispy-forms-gds, the
+    filters through ``filter_panel`` (hundreds of choices: crispy's templates were too slow)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +252,8 @@ class RegisterFilterForm(forms.Form):
 
     @property
     def helper(self) -> FormHelper:
-        return self.filters_helper
+        """What the error summary reads (``form.helper.form_show_errors``)."""
+        return self.search_helper
 
     def clean_q(self):
         return " ".join(self.cleaned_data.get("q", "").split())[:MAX_QUERY_LENGTH]
@@ -151,18 +262,11 @@ class RegisterFilterForm(forms.Form):
     def search_helper(self) -> FormHelper:
         return _helper(Field.text("q", label_size=Size.MEDIUM))
 
-    @property
-    def filters_helper(self) -> FormHelper:
-        return _helper(
-            Field.radios("uses_ai", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("status", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("area", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("topic", legend_size=Size.SMALL, small=True),
-            Field.select("organisation"),
-            Field.checkboxes("organisation_type", legend_size=Size.SMALL, small=True),
-            Field.select("principle"),
-            Field.radios("review", legend_size=Size.SMALL, small=True),
-        )
+    def filter_panel(self) -> list[FilterGroup]:
+        """The filter panel, field by field, ready for a plain template
+        (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
+        selects as crispy-forms-gds gives, without its template for each choice."""
+        return [FilterGroup.of(self[name], kind) for name, kind in PANEL]
 
     @property
     def sort_helper(self) -> FormHelper:
@@ -218,7 +322,11 @@ class RegisterFilterSet(django_filters.FilterSet):
         label="Service area", choices=TOPIC_CHOICES, method="filter_facet", widget=CHECKBOXES
     )
     organisation = django_filters.ChoiceFilter(
-        label="Organisation", choices=[], method="filter_facet", empty_label="Any organisation"
+        label="Organisation",
+        choices=[],
+        method="filter_facet",
+        empty_label="Any organisation",
+        widget=QuickSelect,
     )
     organisation_type = django_filters.MultipleChoiceFilter(
         label="Type of organisation involved",
@@ -235,6 +343,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         choices=PRINCIPLE_CHOICES,
         method="filter_facet",
         empty_label="Any principle",
+        widget=QuickSelect,
     )
     review = django_filters.ChoiceFilter(
         label="Yearly review",
@@ -244,7 +353,11 @@ class RegisterFilterSet(django_filters.FilterSet):
         widget=forms.RadioSelect,
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort by", choices=SORT_CHOICES, method="filter_sort", empty_label=None
+        label="Sort by",
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -275,12 +388,7 @@ class RegisterFilterSet(django_filters.FilterSet):
 
     def organisation_choices(self) -> list[tuple[str, str]]:
         if self._organisations is None:
-            self._organisations = list(
-                Organisation.objects.filter(project_roles__project__publication_state="published")
-                .distinct()
-                .order_by("name")
-                .values_list("slug", "name")
-            )
+            self._organisations = published_organisations()
         return self._organisations
 
     @property
@@ -315,59 +423,225 @@ class RegisterFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if self.sort_choice == "relevance":
-            return queryset.order_by(F("rank").desc(), "-published_at", "-pk")
+            return queryset.order_by(*RELEVANCE_ORDER)
         return queryset.order_by(*SORT_ORDER[self.sort_choice])
 
-    # --- counts for the filter panel ----------------------------------------------------------
-    def facets(self) -> dict[str, dict[str, int]]:
+    # --- the list and the filter panel's counts, from the facet index -------------------------
+    def _found(self, index: FacetIndex) -> tuple[int, list[int] | None]:
+        """The projects the search finds (all of the register without a search), as bits, and,
+        when the list is in order of relevance, their ids best match first. One query with a
+        search, none without."""
+        if not hasattr(self, "_search_result"):
+            if not self.search_text:
+                self._search_result = (index.everything, None)
+            else:
+                relevance = self.sort_choice == "relevance"
+                found = search(self.queryset, self.search_text, ranked=relevance)
+                found = found.order_by(*RELEVANCE_ORDER) if relevance else found.order_by()
+                pks = list(found.values_list("pk", flat=True))
+                self._search_result = (index.bits(pks), pks if relevance else None)
+        return self._search_result
+
+    def _chosen_bits(self, index: FacetIndex) -> dict[str, int]:
+        return {name: index.matching(name, value) for name, value in self.chosen.items()}
+
+    def listed(self, index: FacetIndex | None = None) -> Iterator[int]:
+        """The ids of the projects the list shows, in the list's order: the same projects and
+        order as ``qs``, picked from the facet index instead of by a scan of the register
+        (lazily: a page needs only the ids up to its end)."""
+        index = index or FacetIndex.current()
+        bits, ranked = self._found(index)
+        for matching in self._chosen_bits(index).values():
+            bits &= matching
+        if ranked is not None:
+            return index.only(ranked, bits)
+        return index.in_order(self.sort_choice, bits)
+
+    def facets(self, index: FacetIndex | None = None) -> dict[str, dict[str, int]]:
         """For each filter and each of its values, how many projects the list would show with
-        that value chosen (and the other filters as they are). Three queries."""
-        chosen = self.chosen
-        base = self.queryset
-        if self.search_text:
-            base = search(base, self.search_text, ranked=False)
-        conditions = {name: facet_q(name, value) for name, value in chosen.items()}
+        that value chosen (and the other filters as they are), with ``total``: how many it shows
+        now. Counted in memory from the register's facet index (``FacetIndex.current()``): no
+        query without a search, one with. Counts are over the register (published projects)."""
+        index = index or FacetIndex.current()
+        base, _ranked = self._found(index)
+        chosen = self._chosen_bits(index)
 
-        def others(name: str) -> Q:
-            condition = Q()
-            for other, q in conditions.items():
+        def others(name: str) -> int:
+            bits = base
+            for other, matching in chosen.items():
                 if other != name:
-                    condition &= q
-            return condition
+                    bits &= matching
+            return bits
 
-        options = {
-            "uses_ai": {key: facet_q("uses_ai", key) for key, _ in USES_AI_CHOICES},
-            "status": {key: Q(status=key) for key, _ in STATUS_CHOICES},
-            "area": {key: list_contains("areas", key) for key, _ in AREA_CHOICES},
-            "topic": {key: list_contains("topics", key) for key, _ in TOPIC_CHOICES},
-            "review": {"overdue": facet_q("review", "overdue")},
-        }
-        aggregates = {"total": Count("pk", filter=others("")) if conditions else Count("pk")}
-        for name, values in options.items():
+        counts: dict[str, dict[str, int]] = {"total": {"": others("").bit_count()}}
+        for name in COUNTED_FACETS:
             rest = others(name)
-            for key, condition in values.items():
-                aggregates[f"{name}__{key}"] = Count("pk", filter=condition & rest)
-        row = base.order_by().aggregate(**aggregates)
-
-        counts: dict[str, dict[str, int]] = {name: {} for name in options}
-        counts["total"] = {"": row.pop("total")}
-        for alias, value in row.items():
-            name, key = alias.split("__", 1)
-            counts[name][key] = value
-
-        by_type = (
-            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation_type")))
-            .values("organisation__type")
-            .annotate(n=Count("project", distinct=True))
-        )
-        counts["organisation_type"] = {row["organisation__type"]: row["n"] for row in by_type}
-        by_organisation = (
-            ProjectOrganisation.objects.filter(project__in=base.filter(others("organisation")))
-            .values("organisation__slug")
-            .annotate(n=Count("project", distinct=True))
-        )
-        counts["organisation"] = {row["organisation__slug"]: row["n"] for row in by_organisation}
+            counts[name] = {
+                key: (bits & rest).bit_count() for key, bits in index.masks[name].items()
+            }
         return counts
+
+
+COUNTED_FACETS = (
+    "uses_ai",
+    "status",
+    "area",
+    "topic",
+    "review",
+    "organisation_type",
+    "organisation",
+)
+
+
+# An index kept by an older release (in the shared cache) is not used by a newer one.
+_CODE_VERSION = hashlib.sha256(
+    b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], questions))
+).hexdigest()[:12]
+
+
+_ZERO_ONE = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _flags_to_bits(flags) -> int:
+    """Yes/no flags (one per project, in order) as a bit set: bit ``n`` set when ``flags[n]``."""
+    if not flags:
+        return 0
+    return int(bytes(map(bool, reversed(flags))).translate(_ZERO_ONE), 2)
+
+
+def _bit_set(positions, size: int) -> int:
+    data = bytearray((size + 7) // 8)
+    for position in positions:
+        data[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(data, "little")
+
+
+@dataclass
+class FacetIndex:
+    """Which projects on the register have each filter value, as bit sets (bit ``n`` is the
+    ``n``th published project by id), so that the filter panel's counts for any search and
+    combination of filters are a few ANDs and bit counts in memory instead of a scan of the
+    register.
+
+    Every value's set comes from the database through ``facet_q`` (the same condition the list
+    filters by), so the counts cannot disagree with the list. Kept per register stamp."""
+
+    pks: list[int]
+    masks: dict[str, dict[str, int]]
+    organisations: list[tuple[str, str]]
+
+    @classmethod
+    def current(cls) -> FacetIndex:
+        """The index of the register as it is now: built once per change of the register (and
+        per day, for "review overdue"), then kept."""
+        today = timezone.localdate()
+        return per_stamp(
+            "facets", lambda: cls.build(today), variant=f"{today.isoformat()}:{_CODE_VERSION}"
+        )
+
+    @classmethod
+    def build(cls, today: datetime.date) -> FacetIndex:
+        """Three queries: one row per published project with a yes/no column for each value
+        of the filters kept on the project, the organisations of each, and the organisation
+        filter's choices. Each order of the list (``order``) and the projects evidencing each
+        principle (``matching``) are kept apart, built when first asked for."""
+        published = Project.objects.published().order_by("pk")
+        options = {
+            "uses_ai": {key: key for key, _ in USES_AI_CHOICES},
+            "status": {key: [key] for key, _ in STATUS_CHOICES},
+            "area": {key: [key] for key, _ in AREA_CHOICES},
+            "topic": {key: [key] for key, _ in TOPIC_CHOICES},
+            "review": {key: key for key, _ in REVIEW_CHOICES},
+        }
+        columns = {}
+        for name, values in options.items():
+            for key, value in values.items():
+                condition = facet_q(name, value, today=today)
+                columns[(name, key)] = ExpressionWrapper(condition, output_field=BooleanField())
+        aliases = {f"facet_{n}": column for n, column in enumerate(columns.values())}
+        flags = published.annotate(**aliases).values_list("pk", *aliases)
+        with connection.cursor() as cursor:  # plain rows: no per-row conversion needed
+            cursor.execute(*flags.query.sql_with_params())
+            rows = cursor.fetchall()
+        pks = [row[0] for row in rows]
+        size = len(pks)
+        masks: dict[str, dict[str, int]] = {name: {} for name in options}
+        for column, (name, key) in enumerate(columns, start=1):
+            masks[name][key] = _flags_to_bits([row[column] for row in rows])
+
+        position = {pk: n for n, pk in enumerate(pks)}
+        by_type: dict[str, list[int]] = {}
+        by_slug: dict[str, list[int]] = {}
+        roles = ProjectOrganisation.objects.filter(project__in=published.values("pk")).values_list(
+            "project_id", "organisation__slug", "organisation__type"
+        )
+        for project_id, slug, kind in roles:
+            by_slug.setdefault(slug, []).append(position[project_id])
+            by_type.setdefault(kind, []).append(position[project_id])
+        masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
+        masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
+        organisations = published_organisations()
+        return cls(pks=pks, masks=masks, organisations=organisations)
+
+    def _positions(self) -> dict[int, int]:
+        if not hasattr(self, "_position"):
+            self._position = {pk: n for n, pk in enumerate(self.pks)}
+        return self._position
+
+    @property
+    def everything(self) -> int:
+        return (1 << len(self.pks)) - 1
+
+    def bits(self, pks) -> int:
+        """The bit set of the given projects (those not on the register are left out)."""
+        position = self._positions()
+        return _bit_set((position[pk] for pk in pks if pk in position), len(self.pks))
+
+    @staticmethod
+    def order(sort: str) -> list[int]:
+        """The ids of the register's projects in the order ``sort`` (a key of SORT_ORDER), kept
+        per register stamp like the index (and built only when someone asks for that order)."""
+        return per_stamp(
+            f"order-{sort}",
+            lambda: list(
+                Project.objects.published().order_by(*SORT_ORDER[sort]).values_list("pk", flat=True)
+            ),
+            variant=_CODE_VERSION,
+        )
+
+    def in_order(self, sort: str, bits: int) -> Iterator[int]:
+        """The ids of the projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
+        return self.only(self.order(sort), bits)
+
+    def only(self, ordered_pks: list[int], bits: int) -> Iterator[int]:
+        """The ids in ``ordered_pks`` (kept in their order) of the projects in ``bits``."""
+        data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
+        position = self._positions()
+        return (
+            pk
+            for pk in ordered_pks
+            if (n := position.get(pk)) is not None and data[n >> 3] >> (n & 7) & 1
+        )
+
+    def matching(self, name: str, value) -> int:
+        """The projects a chosen filter (a form's cleaned value) lets through."""
+        if name == "principle":  # no counts shown: kept apart, built when first chosen
+            return self.bits(
+                per_stamp(
+                    f"principle-{value}",
+                    lambda: list(
+                        Project.objects.published()
+                        .filter(facet_q(name, value))
+                        .values_list("pk", flat=True)
+                    ),
+                    variant=_CODE_VERSION,
+                )
+            )
+        masks = self.masks[name]
+        bits = 0
+        for key in value if isinstance(value, list) else [value]:
+            bits |= masks.get(str(key), 0)
+        return bits
 
 
 @dataclass(frozen=True)

@@ -214,6 +214,11 @@ class Project(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["publication_state", "-published_at"], name="project_register"),
+            # The register list's default order, "newest first".
+            models.Index(
+                fields=["publication_state", "-first_published_at", "-id"],
+                name="project_register_newest",
+            ),
             models.Index(fields=["slug", "version"], name="project_record"),
             GinIndex(fields=["search_vector"], name="project_search_vector"),
         ]

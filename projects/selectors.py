@@ -1,6 +1,8 @@
 """Reads for public pages. Public views read projects through here and nothing else."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, Prefetch, Q
@@ -9,7 +11,7 @@ from django.http import Http404
 
 from organisations.models import Organisation
 
-from .filters import ChosenFilter, RegisterFilterSet, chosen_filters, facet_q
+from .filters import ChosenFilter, FacetIndex, RegisterFilterSet, chosen_filters, facet_q
 from .models import ModerationEvent, Project, ProjectOrganisation, PublicationState
 
 
@@ -142,18 +144,49 @@ class RegisterListing:
         return self.page.paginator.count
 
 
+class ListedProjects:
+    """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
+    many. Slicing it (as the paginator does for a page) reads just those projects, with their
+    lead organisations."""
+
+    def __init__(self, ids: Callable[[], Iterable[int]], total: int):
+        self.ids = ids
+        self.total = total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item: slice) -> list[Project]:
+        pks = list(islice(self.ids(), item.start, item.stop))
+        projects = (
+            Project.objects.filter(pk__in=pks)
+            .only(*LIST_FIELDS)
+            .prefetch_related(
+                Prefetch(
+                    "project_organisations",
+                    queryset=ProjectOrganisation.objects.filter(role="lead").select_related(
+                        "organisation"
+                    ),
+                )
+            )
+            .in_bulk()
+        )
+        return [projects[pk] for pk in pks if pk in projects]
+
+
 def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
     """The register list for a query string: search, filters, order and page. Bad values are
-    left out and a page past the end shows the last page; nothing here raises."""
-    filterset = RegisterFilterSet(params, queryset=Project.objects.published())
-    projects = filterset.qs.only(*LIST_FIELDS).prefetch_related(
-        Prefetch(
-            "project_organisations",
-            queryset=ProjectOrganisation.objects.filter(role="lead").select_related("organisation"),
-        )
+    left out and a page past the end shows the last page; nothing here raises.
+
+    Which projects, in which order, and the filter panel's counts come from the register's
+    facet index (kept per register stamp), so only the page's own projects are read."""
+    index = FacetIndex.current()
+    filterset = RegisterFilterSet(
+        params, queryset=Project.objects.published(), organisations=index.organisations
     )
-    page = Paginator(projects, page_size).get_page(params.get("page"))
-    facets = filterset.facets()
+    facets = filterset.facets(index)
+    listed = ListedProjects(lambda: filterset.listed(index), facets["total"][""])
+    page = Paginator(listed, page_size).get_page(params.get("page"))
     chosen = chosen_filters(filterset, params)
     filterset.form.show_counts(facets)
     return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
