@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -52,9 +53,26 @@ def _new_stamp() -> str:
     return str(time.time_ns() // 1000)
 
 
-def register_changed(**kwargs) -> None:
+def _only_a_working_version(instance) -> bool:
+    """True when ``instance`` is a draft, submitted or changes-requested version (or one of its
+    organisations or people): no public page shows it, so saving it leaves the register as it
+    is. Publishing saves the version as published, which does change the register."""
+    from .models import WORKING_STATES
+
+    try:
+        version = getattr(instance, "project", instance)
+    except ObjectDoesNotExist:  # its version has gone already: count it as a change
+        return False
+    return getattr(version, "publication_state", None) in WORKING_STATES
+
+
+def register_changed(instance=None, **kwargs) -> None:
     """Mark the register as changed now, and again when the current transaction commits (so a
-    page rendered while the change was still uncommitted is not kept)."""
+    page rendered while the change was still uncommitted is not kept). Saving a version that
+    the public cannot see changes nothing, so people filling in the form do not empty the
+    register's caches with every section they save."""
+    if instance is not None and _only_a_working_version(instance):
+        return
     cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_stamp(), timeout=None))
 

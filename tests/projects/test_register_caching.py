@@ -70,6 +70,17 @@ def test_pages_are_served_from_the_server_cache_until_something_changes(client, 
     assert client.get("/register/")["X-Register-Cache"] == "hit"
 
 
+def add_person(version):
+    ResponsiblePerson.objects.create(
+        project=version,
+        name="Sam New",
+        job_title="Lead",
+        organisation="X",
+        contact="x@example.org",
+        duties=["monitoring"],
+    )
+
+
 def publish_new(title: str):
     member = Membership.objects.create(user=UserFactory(), organisation=OrganisationFactory())
     draft = ProjectFactory(title=title, with_organisation=member.organisation)
@@ -122,14 +133,7 @@ def test_changing_an_organisation_or_a_person_invalidates(client, project):
     organisation.save()
     assert "Renamed Council" in client.get(project.get_absolute_url()).content.decode()
 
-    ResponsiblePerson.objects.create(
-        project=project,
-        name="Sam New",
-        job_title="Lead",
-        organisation="X",
-        contact="x@example.org",
-        duties=["monitoring"],
-    )
+    add_person(project)
     assert "Sam New" in client.get(project.get_absolute_url()).content.decode()
 
     ProjectOrganisation.objects.create(
@@ -168,3 +172,24 @@ def test_not_found_pages_are_not_cached(client):
     response = client.get("/register/no-such-project/")
     assert response.status_code == 404
     assert "ETag" not in response
+
+
+def test_saving_a_version_nobody_can_see_yet_keeps_the_cached_pages(client, project):
+    etag = client.get("/register/")["ETag"]
+    member = Membership.objects.create(user=UserFactory(), organisation=project.lead_organisation)
+
+    draft = start_new_version(project=project, user=member.user)
+    draft.title = "Bus routes (draft of a second version)"
+    draft.declaration = True
+    draft.save()
+    add_person(draft)
+    submit_project(project=draft, user=member.user)
+
+    still = client.get("/register/", headers={"if-none-match": etag})
+    assert still.status_code == 304
+    assert client.get("/register/")["X-Register-Cache"] == "hit"
+
+    publish_project(project=draft, moderator=UserFactory())
+    changed = client.get("/register/", headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert "draft of a second version" in changed.content.decode()
