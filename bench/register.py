@@ -30,7 +30,6 @@ import json
 import os
 import random
 import re
-import secrets
 import socket
 import statistics
 import subprocess
@@ -42,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import gunicorn, production_environment  # noqa: E402
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 WORDS = [
@@ -189,6 +190,26 @@ def wrk(url: str, seconds: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+def throughput(base: str, static_root: str, project_path: str, seconds: int) -> None:
+    """Requests per second under wrk for the static CSS file and two cached register pages."""
+    manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
+    targets = {
+        "static CSS": f"{base}/static/{manifest['paths']['css/app.css']}",
+        "cached list": f"{base}/register/",
+        "cached project": f"{base}{project_path}",
+    }
+    for url in targets.values():  # fill the page cache and check every answer is 200
+        for _ in range(4):
+            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback)
+                assert response.status == 200, url
+    print(f"\nThroughput under wrk -t2 -c16 -d{seconds}s, gunicorn 2 workers:")
+    static = None
+    for name, url in targets.items():
+        rate = wrk(url, seconds)
+        static = static or rate
+        print(f"{name:<15}{rate:>10.0f} req/s{rate / static:>8.2f} of static")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=10_000)
@@ -211,16 +232,7 @@ def main() -> None:
 
     database_url = f"{SERVER}/{args.database}"
     static_root = tempfile.mkdtemp(prefix="charter-bench-static-")
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="charter_register.settings",
-        DATABASE_URL=database_url,
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_DEBUG="false",
-        DJANGO_HTTPS="false",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
-        DJANGO_STATIC_ROOT=static_root,
-        DJANGO_LOG_LEVEL="WARNING",
-    )
+    os.environ.update(production_environment(database_url, static_root))
     if args.redis:
         os.environ["REDIS_URL"] = args.redis
     else:
@@ -228,7 +240,6 @@ def main() -> None:
     if not args.reuse:
         admin_sql(f'DROP DATABASE IF EXISTS "{args.database}"')
         admin_sql(f'CREATE DATABASE "{args.database}"')
-    server = None
     try:
         import django
 
@@ -276,50 +287,9 @@ def main() -> None:
                 )
         connection.close()
 
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "charter_register.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"},
-        )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 (loopback)
-                break
-            except OSError:
-                time.sleep(0.2)
-        manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
-        targets = {
-            "static CSS": f"{base}/static/{manifest['paths']['css/app.css']}",
-            "cached list": f"{base}/register/",
-            "cached project": f"{base}{project.get_absolute_url()}",
-        }
-        for url in targets.values():  # fill the page cache and check every answer is 200
-            for _ in range(4):
-                with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
-                    assert response.status == 200, url
-        print(f"\nThroughput under wrk -t2 -c16 -d{args.seconds}s, gunicorn 2 workers:")
-        static = None
-        for name, url in targets.items():
-            rate = wrk(url, args.seconds)
-            static = static or rate
-            print(f"{name:<15}{rate:>10.0f} req/s{rate / static:>8.2f} of static")
+        with gunicorn(free_port()) as base:
+            throughput(base, static_root, project.get_absolute_url(), args.seconds)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
         from django.db import connections
 
         connections.close_all()
