@@ -4,7 +4,6 @@ in ``tests.security.url_rules``. No answer is ever a server error; a URL without
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
 from .url_rules import (
     ADMIN_LOGIN,
@@ -19,7 +18,7 @@ from .url_rules import (
     rule_for,
 )
 from .urls import all_routes, url_for
-from .world import OTHER_MEMBER, ROLES, build_world, snapshot
+from .world import OTHER_MEMBER, ROLES, snapshot
 
 ROUTES = all_routes()
 RULED = [route for route in ROUTES if rule_for(route.key) is not None]
@@ -43,21 +42,6 @@ def outcome(response) -> str:
         404: NOT_FOUND,
         405: NOT_ALLOWED,
     }.get(status, str(status))
-
-
-@pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker):
-    """The objects, made once for this module's many requests, in a transaction rolled back at
-    the end; each test runs inside it in its own savepoint (pytest-django's ``db``), so what a
-    request changes is undone before the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(shared_world, db):
-    return shared_world
 
 
 def test_every_url_pattern_has_a_rule():
