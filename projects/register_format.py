@@ -453,28 +453,21 @@ def _storage_problems(document: dict) -> list[Problem]:
         for field in Project._meta.concrete_fields
         if getattr(field, "max_length", None) and field.name != "slug"
     } | {"id": "slug"}
+    nested = [
+        ("organisations", Organisation, ("name", "description")),
+        ("responsible_people", ResponsiblePerson, ("name", "job_title", "organisation", "contact")),
+    ]
     problems = []
     for index, data in enumerate(document["projects"]):
         who = _project_name(document, index)
         for key, value in data.items():
             problems += _text_problems(who, key, value)
         problems += _length_problems(who, "", data, Project, project_fields)
-        for position, organisation in enumerate(data["organisations"]):
-            problems += _length_problems(
-                who,
-                f"organisations[{position}].",
-                organisation,
-                Organisation,
-                {"name": "name", "description": "description"},
-            )
-        for position, person in enumerate(data["responsible_people"]):
-            problems += _length_problems(
-                who,
-                f"responsible_people[{position}].",
-                person,
-                ResponsiblePerson,
-                {key: key for key in ("name", "job_title", "organisation", "contact")},
-            )
+        for key, model, names in nested:
+            for position, item in enumerate(data[key]):
+                problems += _length_problems(
+                    who, f"{key}[{position}].", item, model, {name: name for name in names}
+                )
     return problems
 
 
