@@ -528,7 +528,7 @@ def test_too_many_fields_are_refused_with_400(world):
 # --- a published project with hostile answers on every public page and export ---------------
 
 
-def test_hostile_text_on_the_public_register_is_escaped_everywhere(db, client):
+def test_hostile_text_on_the_public_register_is_escaped_everywhere(world, client):
     organisation = OrganisationFactory(name=f"Council {SCRIPT}")
     MembershipFactory(user=AccountFactory(), organisation=organisation)
     project = PublishedProjectFactory(

@@ -70,7 +70,23 @@ class World:
         return [self.draft, self.submitted, self.changes_requested]
 
 
+def ensure_principles() -> None:
+    """The 11 principles come from a data migration; transactional tests elsewhere in the suite
+    (the browser tests) empty the tables, so put them back as the browser harness does."""
+    import importlib
+
+    from django.apps import apps
+
+    from principles.models import Principle
+
+    if not Principle.objects.exists():
+        importlib.import_module(
+            "principles.migrations.0002_the_eleven_principles"
+        ).create_principles(apps, None)
+
+
 def build_world() -> World:
+    ensure_principles()
     owner_org = OrganisationFactory(name="Owning Borough Council")
     other_org = OrganisationFactory(name="Other Borough Council")
     owner = AccountFactory(username="owner@example.org")
