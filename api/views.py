@@ -1,3 +1,5 @@
+import re
+
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -5,6 +7,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 
 from projects.register_format import SLUG_PATTERN
 from projects.selectors import register_projects
@@ -54,6 +57,13 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_url_kwarg = "id"
     lookup_value_regex = r"[^/]+"
+
+    def get_object(self):
+        # An id that cannot be a register id is not looked up at all: PostgreSQL refuses text
+        # with a NUL byte (a server error), and no such record can exist anyway.
+        if not re.match(SLUG_PATTERN, self.kwargs[self.lookup_url_kwarg]):
+            raise NotFound("No published project has that id")
+        return super().get_object()
 
     def get_queryset(self):
         if self.action == "list":

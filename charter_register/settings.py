@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    # Management commands only (export_personal_data); no models.
+    "accounts",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,13 @@ class ConcernQuerySet(models.QuerySet):
     def unanswered(self):
         return self.filter(answered_at__isnull=True)
 
+    def from_sender(self, email: str):
+        """Concerns sent from ``email`` (compared ignoring case), anonymised ones left out."""
+        email = email.strip()
+        if not email:
+            return self.none()
+        return self.filter(email__iexact=email, anonymised_at__isnull=True)
+
     def shown_publicly(self):
         """Questions shown on the project page: the sender agreed and a moderator approved."""
         return self.filter(consent_to_publish=True, published=True, answered_at__isnull=False)

@@ -87,3 +87,29 @@ def answer_concern(
         recipient = [concern.email]
         transaction.on_commit(lambda: _send("concern_answered", context, recipient))
     return concern
+
+
+@transaction.atomic
+def erase_concerns_of(email: str, *, now=None, dry_run: bool = False) -> list[Concern]:
+    """Erasure on request: anonymise every concern sent from ``email``.
+
+    The sender's email address, their message and the answer to it (which may quote it) are
+    blanked, the concern stops being shown on the project page, and ``anonymised_at`` records
+    when. What is left (which project, what kind, when it was sent and answered) keeps the
+    counts that oversight reports. With ``dry_run`` nothing is changed. Returns the concerns.
+    """
+    concerns = list(
+        Concern.objects.from_sender(email).select_for_update().select_related("project")
+    )
+    if dry_run:
+        return concerns
+    moment = now or timezone.now()
+    for concern in concerns:
+        concern.email = ""
+        concern.message = ""
+        concern.public_response = ""
+        concern.consent_to_publish = False
+        concern.published = False
+        concern.anonymised_at = moment
+        concern.save()
+    return concerns

@@ -413,9 +413,68 @@ def _rule_problems(document: dict) -> list[Problem]:
     return problems
 
 
+def _text_problems(who: str, path: str, value) -> list[Problem]:
+    """NUL characters anywhere in ``value``: PostgreSQL cannot store them in text."""
+    if isinstance(value, str):
+        return [Problem(who, path, "contains a NUL character")] if "\x00" in value else []
+    if isinstance(value, list):
+        return [
+            p for i, item in enumerate(value) for p in _text_problems(who, f"{path}[{i}]", item)
+        ]
+    if isinstance(value, dict):
+        return [
+            p for key, item in value.items() for p in _text_problems(who, f"{path}.{key}", item)
+        ]
+    return []
+
+
+def _length_problems(who: str, path: str, data: dict, model, names: dict[str, str]) -> list:
+    """Strings longer than the model's column for them (``names``: document key to field)."""
+    problems = []
+    for key, field_name in names.items():
+        value = data.get(key)
+        limit = model._meta.get_field(field_name).max_length
+        if isinstance(value, str) and limit and len(value) > limit:
+            problems.append(
+                Problem(who, f"{path}{key}", f"is longer than {limit} characters ({len(value)})")
+            )
+    return problems
+
+
+def _storage_problems(document: dict) -> list[Problem]:
+    """What the schema allows but the database cannot store: NUL characters, and text longer
+    than its column. Found here so the import refuses it by name instead of failing."""
+    from organisations.models import Organisation
+
+    from .models import Project, ResponsiblePerson
+
+    project_fields = {
+        field.name: field.name
+        for field in Project._meta.concrete_fields
+        if getattr(field, "max_length", None) and field.name != "slug"
+    } | {"id": "slug"}
+    nested = [
+        ("organisations", Organisation, ("name", "description")),
+        ("responsible_people", ResponsiblePerson, ("name", "job_title", "organisation", "contact")),
+    ]
+    problems = []
+    for index, data in enumerate(document["projects"]):
+        who = _project_name(document, index)
+        for key, value in data.items():
+            problems += _text_problems(who, key, value)
+        problems += _length_problems(who, "", data, Project, project_fields)
+        for key, model, names in nested:
+            for position, item in enumerate(data[key]):
+                problems += _length_problems(
+                    who, f"{key}[{position}].", item, model, {name: name for name in names}
+                )
+    return problems
+
+
 def validate_document(document) -> list[Problem]:
-    """Every problem with a register document: schema rules first, then model rules."""
+    """Every problem with a register document: schema rules first, then model rules and what
+    the database cannot store."""
     problems = _schema_problems(document)
     if problems:
         return problems
-    return _rule_problems(document)
+    return _rule_problems(document) + _storage_problems(document)
