@@ -25,7 +25,7 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
@@ -232,7 +232,12 @@ class RegisterPageMiddleware:
     def __call__(self, request):
         if not self._may_answer(request):
             return self.get_response(request)
-        stamp, entry = request._register_read = _read(request)
+        try:
+            stamp, entry = request._register_read = _read(request)
+        except DatabaseError:
+            # The database cache cannot be reached: the view answers (or says the service is
+            # unavailable) as it would without this shortcut.
+            return self.get_response(request)
         not_modified = _not_modified_response(request, stamp)
         if not_modified is not None:
             return not_modified

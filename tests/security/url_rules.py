@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .world import ANONYMOUS, OTHER_MEMBER, OWNER, ROLES, STAFF
+from .world import ANONYMOUS, MODERATOR, OTHER_MEMBER, OWNER, ROLES, STAFF
 
 # --- outcomes: what a response was, as a status class ---------------------------------------
 OK = "200"
@@ -88,6 +88,15 @@ def moderator(get=OK, post=FORM):
 def moderator_post_only(post=FORM):
     """A moderator's action: POST only (GET is 405 for a moderator)."""
     return moderator(get=NOT_ALLOWED, post=post)
+
+
+def figures_only():
+    """Read only, for Charter staff: like ``moderator`` for GET; POST is refused with 405
+    before anyone is asked to sign in."""
+    return rule(
+        get={ANONYMOUS: LOGIN, OTHER_MEMBER: FORBIDDEN, OWNER: FORBIDDEN, "*": OK},
+        post=NOT_ALLOWED,
+    )
 
 
 def staff_only(get=OK, post=FORM):
@@ -181,9 +190,38 @@ RULES: dict[str, dict] = {
     "account_confirm_login_code": rule(
         get={ANONYMOUS: LOGIN, "*": REDIRECT}, post={ANONYMOUS: LOGIN, "*": REDIRECT}
     ),
-    # The Django admin.
+    # The second factor (allauth.mfa): anyone signed in may set up an authenticator app; staff
+    # must. Changing it asks for the password again first (a redirect); pages for an
+    # authenticator or recovery codes someone does not have are 404.
+    "mfa_index": signed_in(post=NOT_ALLOWED),
+    # Nobody in the middle of signing in: there is no code to ask for, so on to their projects.
+    "mfa_authenticate": rule(
+        get={ANONYMOUS: LOGIN, "*": REDIRECT}, post={ANONYMOUS: LOGIN, "*": REDIRECT}
+    ),
+    # With an authenticator (staff here) the code is asked for; without, the password.
+    "mfa_reauthenticate": rule(
+        get={ANONYMOUS: LOGIN, MODERATOR: OK, STAFF: OK, "*": REDIRECT},
+        post={ANONYMOUS: LOGIN, MODERATOR: OK, STAFF: OK, "*": REDIRECT},
+    ),
+    "mfa_activate_totp": signed_in(get=REDIRECT, post=REDIRECT),
+    "mfa_deactivate_totp": rule(
+        get={ANONYMOUS: LOGIN, MODERATOR: REDIRECT, STAFF: REDIRECT, "*": NOT_FOUND},
+        post={ANONYMOUS: LOGIN, MODERATOR: REDIRECT, STAFF: REDIRECT, "*": NOT_FOUND},
+    ),
+    "mfa_view_recovery_codes": signed_in(get=NOT_FOUND, post=NOT_ALLOWED),
+    "mfa_generate_recovery_codes": signed_in(get=REDIRECT, post=REDIRECT),
+    "mfa_download_recovery_codes": signed_in(get=NOT_FOUND, post=NOT_FOUND),
+    # Oversight figures: moderators and the independent reviewers (their own tests:
+    # tests/oversight/test_oversight_permissions.py); read only.
+    "oversight:page": figures_only(),
+    "oversight:csv": figures_only(),
+    # The Django admin. Its sign-in page sends everyone to the register's own (lockout and the
+    # second factor apply there); someone signed in without staff access is refused.
     "admin:index": staff_only(post=OK),
-    "admin:login": rule(get={STAFF: REDIRECT, "*": OK}, post=OK),
+    "admin:login": rule(
+        get={ANONYMOUS: LOGIN, STAFF: REDIRECT, "*": FORBIDDEN},
+        post={ANONYMOUS: LOGIN, STAFF: OK, "*": FORBIDDEN},
+    ),
     "admin:logout": rule(get={STAFF: NOT_ALLOWED, "*": REDIRECT}, post={STAFF: OK, "*": REDIRECT}),
     "admin:password_change": staff_only(post=OK),
     "admin:password_change_done": staff_only(post=NOT_ALLOWED),
@@ -200,6 +238,13 @@ RULES: dict[str, dict] = {
     "admin:projects_moderationevent_add": staff_only(get=FORBIDDEN, post=FORBIDDEN),
     "admin:projects_moderationevent_delete": staff_only(get=FORBIDDEN, post=FORBIDDEN),
     "admin:projects_moderationevent_change": staff_only(post=REDIRECT),
+    # Sign-in attempts (django-axes) are read only in the admin.
+    "admin:axes_accessattempt_add": staff_only(get=FORBIDDEN, post=FORBIDDEN),
+    "admin:axes_accessattempt_change": staff_only(post=REDIRECT),
+    "admin:axes_accesslog_change": staff_only(post=REDIRECT),
+    "admin:axes_accessfailurelog_change": staff_only(post=REDIRECT),
+    "admin:axes_accesslog_add": staff_only(get=FORBIDDEN, post=FORBIDDEN),
+    "admin:axes_accessfailurelog_add": staff_only(get=FORBIDDEN, post=FORBIDDEN),
 }
 
 # Every model registered in the admin has the same five pages and a redirect: staff only.

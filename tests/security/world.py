@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
@@ -119,6 +120,13 @@ def build_world() -> World:
         message="Who can see my data?",
         email="resident@example.net",
     )
+    # One of each sign-in record (django-axes), so its read-only admin pages are walked too.
+    request = {"user_agent": "test", "http_accept": "text/html", "path_info": "/accounts/login/"}
+    AccessAttempt.objects.create(
+        username="owner@example.org", get_data="", post_data="", failures_since_start=1, **request
+    )
+    AccessLog.objects.create(username="owner@example.org", **request)
+    AccessFailureLog.objects.create(username="owner@example.org", **request)
     return World(
         owner_org=owner_org,
         other_org=other_org,
