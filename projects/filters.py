@@ -24,8 +24,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Lower
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from organisations.models import Organisation
 
@@ -148,22 +147,18 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = (self.format_value(value) or [""])[0]
-        options = []
+        rows = []
         for key, label in self.choices:
             key = "" if key is None else str(key)
             selected = key == chosen
             if selected:
                 chosen = None  # as Django does: only the first match is selected
-            options.append(
-                format_html(
-                    '<option value="{}"{}>{}</option>', key, " selected" if selected else "", label
-                )
-            )
+            rows.append((key, " selected" if selected else "", label))
         return format_html(
             '<select name="{}"{}>\n  {}\n</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            mark_safe("\n  ".join(options)),  # noqa: S308 (each option escaped above)
+            format_html_join("\n  ", '<option value="{}"{}>{}</option>', rows),
         )
 
 
