@@ -31,6 +31,22 @@ def sign_up_and_confirm(client, email="sam@example.org"):
     client.post(link)
 
 
+def start_bins_project(client) -> Project:
+    """Sign up and start the project "Bins" for a new organisation: the draft to work on."""
+    sign_up_and_confirm(client)
+    client.post(
+        "/projects/new/",
+        {
+            "title": "Bins",
+            "organisation": "new",
+            "name": "New Org",
+            "type": "voluntary",
+            "description": "A charity.",
+        },
+    )
+    return Project.objects.get()
+
+
 def test_the_whole_journey(client):
     sign_up_and_confirm(client)
     assert "You have not started a project yet" in client.get("/projects/").content.decode()
@@ -171,18 +187,7 @@ def test_missing_answers_block_submission_with_links_to_the_sections(client):
 
 
 def test_saving_a_section_with_blanks_is_allowed_and_leaves_it_in_progress(client):
-    sign_up_and_confirm(client)
-    client.post(
-        "/projects/new/",
-        {
-            "title": "Bins",
-            "organisation": "new",
-            "name": "New Org",
-            "type": "voluntary",
-            "description": "A charity.",
-        },
-    )
-    project = Project.objects.get()
+    project = start_bins_project(client)
     response = save(client, project, "mitigating-harms", {"harms_who": "Drivers."}, button="later")
     assert response["Location"] == f"/projects/{project.pk}/"
     project.refresh_from_db()
@@ -192,18 +197,7 @@ def test_saving_a_section_with_blanks_is_allowed_and_leaves_it_in_progress(clien
 
 
 def test_not_sure_with_a_reason_is_a_complete_answer(client):
-    sign_up_and_confirm(client)
-    client.post(
-        "/projects/new/",
-        {
-            "title": "Bins",
-            "organisation": "new",
-            "name": "New Org",
-            "type": "voluntary",
-            "description": "A charity.",
-        },
-    )
-    project = Project.objects.get()
+    project = start_bins_project(client)
     answers = dict.fromkeys(
         text_answers("communicating-your-project"), "Not sure yet: we decide this after the pilot."
     )
@@ -213,18 +207,7 @@ def test_not_sure_with_a_reason_is_a_complete_answer(client):
 
 
 def test_uses_ai_yes_needs_the_kind_and_part_in_decisions(client):
-    sign_up_and_confirm(client)
-    client.post(
-        "/projects/new/",
-        {
-            "title": "Bins",
-            "organisation": "new",
-            "name": "New Org",
-            "type": "voluntary",
-            "description": "A charity.",
-        },
-    )
-    project = Project.objects.get()
+    project = start_bins_project(client)
     data = {**SECTION_1, "ai_kinds": [], "ai_decision_role": "", "purpose": "Kept as typed."}
     response = save(client, project, "about-your-project", data)
     html = response.content.decode()
@@ -237,18 +220,7 @@ def test_uses_ai_yes_needs_the_kind_and_part_in_decisions(client):
 
 
 def test_website_must_be_https_and_month_must_be_real(client):
-    sign_up_and_confirm(client)
-    client.post(
-        "/projects/new/",
-        {
-            "title": "Bins",
-            "organisation": "new",
-            "name": "New Org",
-            "type": "voluntary",
-            "description": "A charity.",
-        },
-    )
-    project = Project.objects.get()
+    project = start_bins_project(client)
     data = {**SECTION_1, "website": "http://example.org", "start_date_0": "13"}
     html = save(client, project, "about-your-project", data).content.decode()
     assert "Enter a web address that starts with https://" in html
@@ -257,18 +229,7 @@ def test_website_must_be_https_and_month_must_be_real(client):
 
 
 def test_start_date_is_saved_as_a_month(client):
-    sign_up_and_confirm(client)
-    client.post(
-        "/projects/new/",
-        {
-            "title": "Bins",
-            "organisation": "new",
-            "name": "New Org",
-            "type": "voluntary",
-            "description": "A charity.",
-        },
-    )
-    project = Project.objects.get()
+    project = start_bins_project(client)
     save(client, project, "about-your-project", SECTION_1)
     project.refresh_from_db()
     assert project.start_date.isoformat() == "2025-04-01"
