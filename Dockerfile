@@ -4,8 +4,13 @@
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
+# Everything from the hashed lock first (a layer kept while the lock is unchanged), then the
+# project itself with nothing resolved again (docs/decisions/0005-locked-install.md).
+COPY requirements/production.txt requirements/production.txt
+RUN python -m venv /venv \
+    && /venv/bin/pip install --require-hashes -r requirements/production.txt
 COPY . .
-RUN python -m venv /venv && /venv/bin/pip install .
+RUN /venv/bin/pip install --no-deps --no-build-isolation --no-index .
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/venv/bin:$PATH \

@@ -3,15 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The locks say what we run; pyproject.toml's ranges say what we support
+# (docs/decisions/0005-locked-install.md). Production installs requirements/production.txt,
+# development, tests and CI install requirements/dev.txt. Both come from `make lock`.
+LOCK_PROD := requirements/production.txt
+LOCK_DEV := requirements/dev.txt
+COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock"
 
-.PHONY: run test install lint format css demo clean
+.PHONY: run test install lint format css demo clean lock upgrade check-lock test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Everything from the hashed lock, then the project itself with nothing resolved again.
+$(STAMP): $(BIN)/python $(LOCK_DEV) pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK_DEV)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,8 +29,28 @@ run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py import_register --if-empty demo/register.json
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+# What the tests need beyond Python (Debian's Chromium, a Java runtime and the Nu HTML
+# Checker), installed only when missing, by the same scripts CI uses.
+test-tools:
+	@bash scripts/install-test-tools.sh
+
+test: install test-tools
 	$(BIN)/python -m pytest
+
+# Regenerate both locks from pyproject.toml, keeping every pin that still fits its range.
+lock: install
+	$(COMPILE) --extra build -o $(LOCK_PROD)
+	$(COMPILE) --extra build --extra dev -c $(LOCK_PROD) -o $(LOCK_DEV)
+
+# Move every pin to the newest release inside the ranges, install it, and run the suite.
+upgrade: install
+	$(COMPILE) --upgrade --extra build -o $(LOCK_PROD)
+	$(COMPILE) --upgrade --extra build --extra dev -c $(LOCK_PROD) -o $(LOCK_DEV)
+	$(MAKE) test
+
+# Fails when pyproject.toml and the locks disagree (CI runs it).
+check-lock: install
+	bash scripts/check-lock.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -186,6 +186,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Confirming who you are again (before changing the email address, password or second factor)
+# is by password, or by the authenticator app for staff who have one; never by a code sent by
+# email (allauth 65.22 adds that: its pages answer 403 here).
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 ACCOUNT_LOGOUT_ON_GET = False  # signing out is a POST (the header's "Sign out" button)
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Charter Register: "

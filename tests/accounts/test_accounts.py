@@ -108,3 +108,18 @@ def test_account_pages_use_the_register_layout(client):
         html = client.get(url).content.decode()
         assert "Liverpool City Region Charter Register" in html
         assert "govuk-header" in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/accounts/reauthenticate/code/", "/accounts/reauthenticate/code/confirm/"]
+)
+def test_confirming_who_you_are_by_an_emailed_code_is_switched_off(client, url):
+    user = AccountFactory(email="jo@example.org", username="jo@example.org")
+    client.force_login(user)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"email": "jo@example.org"}).status_code == 403
+    assert len(mail.outbox) == 0
+    # The password is how a signed-in person confirms who they are.
+    page = client.get("/accounts/reauthenticate/")
+    assert page.status_code == 200
+    assert "Password" in page.content.decode()

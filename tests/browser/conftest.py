@@ -1,7 +1,7 @@
 """Browser journeys: pytest-playwright driving Debian's Chromium against Django's live_server.
 
 Every test under tests/browser gets the ``browser`` marker, so ``pytest -m "not browser"`` skips
-them and ``pytest -m browser`` runs only them. Chromium comes from apt (.ci/install-browser.sh);
+them and ``pytest -m browser`` runs only them. Chromium comes from apt (scripts/install-browser.sh, run by ``make test``);
 ``playwright install`` is never run.
 """
 
@@ -60,7 +60,11 @@ def charter_principles(transactional_db):
 def browser_type_launch_args(browser_type_launch_args):
     """Launch Debian's Chromium once per session, headless, with no calls home."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run .ci/install-browser.sh")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `sudo bash scripts/install-browser.sh` (or `make test` as"
+            " root), then run the tests again",
+            pytrace=False,
+        )
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

@@ -2,8 +2,8 @@
 errors. The pages come from the page catalogue, fetched with Django's test client (forms empty
 and with errors), and vnu runs once over all of them, because the JVM is slow to start.
 
-Without vnu-jar or Java this test fails rather than skips: ``.ci/install-html-checker.sh``
-installs both."""
+Without vnu-jar or Java this test fails rather than skips: ``scripts/install-html-checker.sh``
+installs both (``make test`` runs it)."""
 
 import json
 import shutil
@@ -25,7 +25,8 @@ def nu_html_checker() -> list[str]:
     if java is None or not VNU.exists():
         pytest.fail(
             "The Nu HTML Checker needs Java and node_modules/vnu-jar: run "
-            ".ci/install-html-checker.sh",
+            "`sudo bash scripts/install-html-checker.sh` (or `make test` as root), then run the "
+            "tests again",
             pytrace=False,
         )
     return [java, "-Xss8m", "-jar", str(VNU), "--format", "json", "--stdout"]

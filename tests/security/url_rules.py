@@ -176,6 +176,10 @@ RULES: dict[str, dict] = {
     "account_logout": rule(get={ANONYMOUS: REDIRECT, "*": OK}, post=REDIRECT),
     "account_inactive": public(),
     "account_reauthenticate": signed_in(post=OK),
+    # Reauthenticating by an emailed code (allauth 65.22) is not switched on: people confirm
+    # their password (ACCOUNT_REAUTHENTICATION_METHODS), so the code pages refuse everyone.
+    "account_request_reauthentication_code": signed_in(get=FORBIDDEN, post=FORBIDDEN),
+    "account_confirm_reauthentication_code": signed_in(get=FORBIDDEN, post=FORBIDDEN),
     "account_email": signed_in(post=REDIRECT),
     "account_email_verification_sent": public(),
     "account_change_password": signed_in(post=OK),
