@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pages",
     "concerns",
     "oversight",
+    "teams",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("projects/", include("projects.urls.reviews")),
     path("organisations/", include("organisations.urls")),
+    path("teams/", include("teams.urls")),
     path("", include("projects.urls.open_data")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),

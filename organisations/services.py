@@ -25,7 +25,10 @@ def verify_organisation(*, organisation: Organisation, moderator, now=None) -> O
         organisation.verified = True
         organisation.verified_at = now or timezone.now()
         organisation.verified_by = moderator
-        organisation.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
+        organisation.named_by = None  # verified: in everyone's directory
+        organisation.save(
+            update_fields=["verified", "verified_at", "verified_by", "named_by", "updated_at"]
+        )
         logger.info("%s verified organisation %s", moderator, organisation.slug)
     return organisation
 

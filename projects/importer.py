@@ -89,6 +89,15 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
     return found, len(new)
 
 
+def _lead_texts(data: dict) -> dict:
+    """The version's own copy of its lead organisation's description and mission statement."""
+    lead = next((o for o in data["organisations"] if o["role"] == "lead"), {})
+    return {
+        "organisation_description": lead.get("description") or "",
+        "mission_statement": lead.get("mission_statement") or "",
+    }
+
+
 def _moment(value: str | None, default: datetime.datetime | None) -> datetime.datetime | None:
     return _parse_datetime(value) if value else default
 
@@ -149,6 +158,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             topics=data["topics"],
             start_date=datetime.date.fromisoformat(f"{start}-01") if start else None,
             website=data.get("website") or "",
+            **_lead_texts(data),
             declaration=True,
             first_published_at=(
                 old.first_published_at

@@ -178,6 +178,12 @@ class Project(models.Model):
     organisations = models.ManyToManyField(
         Organisation, through="ProjectOrganisation", related_name="projects"
     )
+    # Section 2's answers about the lead organisation, as this version gives them. They become
+    # the organisation's public texts only when a moderator publishes the version.
+    organisation_description = models.CharField(
+        QUESTIONS["organisation_description"].label, max_length=500, blank=True
+    )
+    mission_statement = models.TextField(QUESTIONS["mission_statement"].label, blank=True)
 
     # Section 7: the declaration of responsibility, with who ticked it and when.
     declaration = models.BooleanField(QUESTIONS["declaration"].label, default=False)
@@ -277,12 +283,6 @@ class Project(models.Model):
     # --- answers ------------------------------------------------------------------------------
     def answer(self, key: str):
         """The answer to question ``key``, wherever it is kept."""
-        if key == "organisation_description":
-            lead = self.lead_organisation
-            return lead.description if lead else ""
-        if key == "mission_statement":
-            lead = self.lead_organisation
-            return lead.mission_statement if lead else ""
         if key == "organisations":
             return list(self.project_organisations.all())
         if key == "responsible_people":

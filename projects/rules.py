@@ -5,6 +5,7 @@ Messages are written for the person filling in the form, in the GOV.UK style.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .questions import ANSWER_KEYS, QUESTIONS
@@ -75,6 +76,16 @@ def ai_problems(*, uses_ai, ai_kinds, ai_decision_role) -> dict[str, str]:
     return problems
 
 
+def _as_this_version_says(organisation, project: Project) -> SimpleNamespace:
+    """The lead organisation with the description and mission statement this version gives."""
+    return SimpleNamespace(
+        name=organisation.name,
+        type=organisation.type,
+        description=project.organisation_description,
+        mission_statement=project.mission_statement,
+    )
+
+
 def project_problems(project: Project) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not project.title.strip():
@@ -99,7 +110,15 @@ def project_problems(project: Project) -> dict[str, str]:
         problems["website"] = "Enter a web address that starts with https://"
     problems.update(
         organisation_problems(
-            [(po.organisation, po.role) for po in project.project_organisations.all()]
+            [
+                (
+                    _as_this_version_says(po.organisation, project)
+                    if po.role == "lead"
+                    else po.organisation,
+                    po.role,
+                )
+                for po in project.project_organisations.all()
+            ]
         )
     )
     problems.update(people_problems(list(project.responsible_people.all())))

@@ -7,12 +7,12 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from organisations import teams
+from organisations.notifications import after_commit
 from organisations.models import Organisation, unique_slug
 
 from . import notifications
@@ -64,7 +64,7 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
 
 def _notify_after_commit(send, *args) -> None:
     """Send an email once the move is saved; a mail server failure is logged, not raised."""
-    transaction.on_commit(partial(send, *args), robust=True)
+    after_commit(send, *args)
 
 
 def _lock(project: Project) -> Project:
@@ -76,7 +76,11 @@ def _lock(project: Project) -> Project:
 def create_project(*, title: str, organisation: Organisation, user=None) -> Project:
     """Start a new record: a first draft led by ``organisation``."""
     project = Project.objects.create(
-        slug=unique_slug(Project, title), title=title.strip(), created_by=user
+        slug=unique_slug(Project, title),
+        title=title.strip(),
+        created_by=user,
+        organisation_description=organisation.description,
+        mission_statement=organisation.mission_statement,
     )
     ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
     ModerationEvent.objects.create(
@@ -138,9 +142,28 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     locked.next_review_due = locked.next_review_after(now)
     locked.save()
     event.save()
+    _publish_organisation_texts(locked, now)
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
     return locked
+
+
+def _publish_organisation_texts(project: Project, now) -> None:
+    """What the published version says about its lead organisation becomes the organisation's
+    public description and mission statement; every organisation it names is now public."""
+    lead = project.project_organisations.filter(role="lead").first()
+    if lead is not None:
+        Organisation.objects.filter(pk=lead.organisation_id).exclude(
+            description=project.organisation_description,
+            mission_statement=project.mission_statement,
+        ).update(
+            description=project.organisation_description,
+            mission_statement=project.mission_statement,
+            updated_at=now,
+        )
+    Organisation.objects.filter(project_roles__project=project, named_by__isnull=False).update(
+        named_by=None
+    )
 
 
 @transaction.atomic
@@ -270,11 +293,12 @@ class NotAMember(Exception):
 def join_or_add_organisation(
     *, user, organisation: Organisation | None = None, new: dict | None = None
 ) -> Organisation:
-    """The organisation ``user`` records a project for: one of theirs; one in the directory that
-    nobody has claimed yet (they become its first member); or ``new`` (name, type, description,
-    mission_statement), which is added unverified with them as its member."""
-    from organisations.models import Membership
+    """The organisation ``user`` records a project for: one of theirs, or ``new`` (name, type,
+    description, mission_statement), which is added unverified with them as its first admin and
+    seen only by its own members until Charter staff verify it or a project of it is published.
 
+    Anyone else's organisation, with or without members, raises ``NotAMember``: joining it is a
+    request (``organisations.teams.ask_to_join``), an invitation or a confirmed email domain."""
     if new is not None:
         organisation = Organisation(
             name=new["name"].strip(),
@@ -285,12 +309,12 @@ def join_or_add_organisation(
         )
         organisation.full_clean(exclude=["slug"])
         organisation.save()
-    elif organisation.memberships.filter(user=user).exists():
+        Organisation.objects.filter(pk=organisation.pk).update(named_by=organisation)
+        teams.add_first_admin(user=user, organisation=organisation)
         return organisation
-    elif organisation.memberships.exists():
-        raise NotAMember(organisation)
-    Membership.objects.create(user=user, organisation=organisation)
-    return organisation
+    if organisation.memberships.filter(user=user).exists():
+        return organisation
+    raise NotAMember(organisation)
 
 
 @transaction.atomic
@@ -303,32 +327,23 @@ def start_project(
 
 
 def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
-    """Replace the project's organisations with ``rows``; add typed-in ones, unverified."""
+    """Replace the project's organisations with ``rows``; add typed-in ones, unverified and
+    seen only by the lead organisation until published or verified."""
     member_of = set(user.memberships.values_list("organisation_id", flat=True))
     ProjectOrganisation.objects.filter(project=project).delete()
+    lead = next((row.get("organisation") for row in rows if row["role"] == "lead"), None)
     for position, row in enumerate(rows):
         organisation = row.get("organisation") or Organisation.objects.by_name(row["name"]).first()
         if organisation is None:
+            # Seen only by the lead organisation's members until published or verified.
             organisation = Organisation.objects.create(
-                name=row["name"].strip(), type=row["type"], verified=False
+                name=row["name"].strip(), type=row["type"], verified=False, named_by=lead
             )
         if row["role"] == "lead" and organisation.pk not in member_of:
             raise NotAMember(organisation)
         ProjectOrganisation.objects.create(
             project=project, organisation=organisation, role=row["role"], position=position
         )
-
-
-def _save_lead_texts(project: Project, data: dict, user) -> None:
-    """The lead organisation's description and mission statement; only its members edit them."""
-    lead = project.lead_organisation
-    if lead is None:
-        return
-    if not lead.memberships.filter(user=user).exists():
-        raise NotAMember(lead)
-    lead.description = data.get("organisation_description", lead.description).strip()
-    lead.mission_statement = data.get("mission_statement", lead.mission_statement).strip()
-    lead.save(update_fields=["description", "mission_statement", "updated_at"])
 
 
 def _save_people(project: Project, people: list[dict]) -> None:
@@ -376,8 +391,6 @@ def save_section(*, project: Project, section, data: dict, user, expected_lock_v
     saved = Project.objects.get(pk=project.pk)
     if "organisations" in data:
         _save_organisation_rows(saved, data["organisations"], user)
-    if "organisation_description" in data or "mission_statement" in data:
-        _save_lead_texts(saved, data, user)
     if "responsible_people" in data:
         _save_people(saved, data["responsible_people"])
     return saved

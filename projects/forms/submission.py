@@ -645,6 +645,16 @@ class NewProjectForm(forms.Form):
         required=False,
         empty_label="Choose an organisation",
     )
+    message = forms.CharField(
+        label="Message to the organisation's admins (optional)",
+        help_text="You will be asked to join the organisation first. Say who you are and what "
+        "you do, so they know you. If nobody from the organisation uses the register yet, "
+        "Charter staff read this instead and need to know why you can act for it.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": "Your message must be 2,000 characters or fewer"},
+    )
     name = forms.CharField(label=_label(Organisation, "name"), max_length=200, required=False)
     type = forms.ChoiceField(
         label=_label(Organisation, "type"),
@@ -664,14 +674,16 @@ class NewProjectForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        mine = list(Organisation.objects.filter(memberships__user=user).order_by("name"))
+        mine = list(Organisation.objects.of_member(user))
+        self.mine = {org.pk for org in mine}
         self.fields["organisation"].choices = [(str(org.pk), org.name) for org in mine] + [
             (FROM_DIRECTORY, "Another organisation in the directory"),
             (NEW_ORGANISATION, "An organisation that is not in the directory yet"),
         ]
-        self.fields["directory_organisation"].queryset = Organisation.objects.exclude(
-            pk__in=[org.pk for org in mine]
-        ).order_by("name")
+        # Organisations first named in someone else's draft are not listed (see visible_to).
+        self.fields["directory_organisation"].queryset = (
+            Organisation.objects.visible_to(user).exclude(pk__in=self.mine).order_by("name")
+        )
         self.helper = _helper()
         self.helper.layout = Layout(
             Field.text("title"),
@@ -679,7 +691,9 @@ class NewProjectForm(forms.Form):
                 "organisation",
                 *[org.name for org in mine],
                 ConditionalQuestion(
-                    "Another organisation in the directory", Field.select("directory_organisation")
+                    "Another organisation in the directory",
+                    Field.select("directory_organisation"),
+                    "message",
                 ),
                 ConditionalQuestion(
                     "An organisation that is not in the directory yet",
@@ -702,12 +716,13 @@ class NewProjectForm(forms.Form):
             cleaned["chosen"] = cleaned.get("directory_organisation")
         elif choice == NEW_ORGANISATION:
             name = (cleaned.get("name") or "").strip()
+            existing = Organisation.objects.by_name(name).first() if name else None
+            if existing is not None:
+                # Already on the register: the person asks to join it (or it is theirs).
+                cleaned["chosen"] = existing
+                return cleaned
             if not name:
                 self.add_error("name", "Enter the organisation's name")
-            elif Organisation.objects.by_name(name).exists():
-                self.add_error(
-                    "name", f"{name} is already in the directory: choose it from the list"
-                )
             if not cleaned.get("type"):
                 self.add_error("type", "Choose the type of organisation")
             if not (cleaned.get("description") or "").strip():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import moderation
+from ..views import moderation, moderation_teams
 
 app_name = "moderation"
 
@@ -37,5 +37,17 @@ urlpatterns = [
         "organisations/<slug:slug>/merge/",
         moderation.merge_organisation,
         name="merge_organisation",
+    ),
+    path("teams/", moderation_teams.team_queues, name="teams"),
+    path("teams/requests/<int:request_id>/", moderation_teams.team_request, name="team_request"),
+    path(
+        "teams/domains/<int:domain_id>/confirm/",
+        moderation_teams.confirm_domain,
+        name="confirm_domain",
+    ),
+    path(
+        "teams/signatures/<int:signature_id>/",
+        moderation_teams.team_signature,
+        name="team_signature",
     ),
 ]

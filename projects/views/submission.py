@@ -14,9 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from organisations.models import Organisation
+from organisations import teams
+from organisations.models import Membership, Organisation
 
-from ..forms.submission import DeclarationForm, NewProjectForm, SectionPage
+from ..forms.submission import NEW_ORGANISATION, DeclarationForm, NewProjectForm, SectionPage
 from ..models import Project, PublicationState
 from ..progress import section_problems, task_list
 from ..questions import SECTIONS, SECTIONS_BY_SLUG, section_of
@@ -64,34 +65,69 @@ def project_list(request):
     return render(
         request,
         "submission/project_list.html",
-        {"projects": projects, "state_tags": STATE_TAGS, "nav_section": "projects"},
+        {
+            "projects": projects,
+            "state_tags": STATE_TAGS,
+            "memberships": teams.memberships_of(request.user),
+            "join_requests": teams.requests_of(request.user)[:20],
+            "invitations": teams.invitations_for(request.user),
+            "nav_section": "projects",
+        },
     )
+
+
+def _join_message_field(form) -> str:
+    return "message" if form.cleaned_data.get("organisation") != NEW_ORGANISATION else "name"
 
 
 @login_required
 def project_new(request):
     form = NewProjectForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            project = start_project(
-                user=request.user,
-                title=form.cleaned_data["title"],
-                organisation=form.cleaned_data["chosen"],
-                new_organisation=form.cleaned_data["new_organisation"],
-            )
-        except NotAMember as refused:
-            form.add_error(
-                "directory_organisation",
-                f"{refused.organisation} already has members on the register. Ask one of them "
-                "to add you, or choose another organisation",
-            )
-        else:
-            messages.success(request, "Your project has been started")
-            return redirect("submission:project", pk=project.pk)
+        chosen = form.cleaned_data["chosen"]
+        if chosen is not None and chosen.pk not in form.mine:
+            # Someone else's organisation: ask to join it (or join now by a confirmed domain).
+            try:
+                joined = teams.ask_to_join(
+                    user=request.user, organisation=chosen, message=form.cleaned_data["message"]
+                )
+            except teams.TeamRuleBroken as refused:
+                field = _join_message_field(form) if refused.field else "directory_organisation"
+                form.add_error(field, refused.message)
+            else:
+                if not isinstance(joined, Membership):
+                    messages.success(request, _asked_message(joined))
+                    return redirect("submission:list")
+                messages.success(
+                    request, f"You are now a member of {chosen.name}: your email domain is theirs"
+                )
+        if form.is_valid():
+            try:
+                project = start_project(
+                    user=request.user,
+                    title=form.cleaned_data["title"],
+                    organisation=chosen,
+                    new_organisation=form.cleaned_data["new_organisation"],
+                )
+            except NotAMember as refused:
+                form.add_error(
+                    "directory_organisation", f"You are not a member of {refused.organisation}"
+                )
+            else:
+                messages.success(request, "Your project has been started")
+                return redirect("submission:project", pk=project.pk)
     return render(
         request,
         "submission/project_new.html",
         {"form": form, "errors": form.error_summary(), "nav_section": "projects"},
+    )
+
+
+def _asked_message(join_request) -> str:
+    who = "Charter staff" if join_request.to_staff else "its admins"
+    return (
+        f"You have asked to join {join_request.organisation.name}. We have told {who}. When "
+        "they approve, start your project from this page"
     )
 
 
@@ -166,7 +202,9 @@ def section(request, pk, slug):
             "errors": page.error_summary(),
             "stale": stale,
             "stale_project": stale and Project.objects.with_register_details().get(pk=stale.pk),
-            "directory": Organisation.objects.order_by("name").values_list("name", flat=True)
+            "directory": Organisation.objects.visible_to(request.user)
+            .order_by("name")
+            .values_list("name", flat=True)
             if section.slug == "about-your-organisations"
             else [],
             "nav_section": "projects",
