@@ -670,17 +670,22 @@ def decide_signature(*, signature: SignatureRequest, by, record: bool, reason: s
     signature.save(update_fields=["status", "reason", "decided_by", "decided_at"])
     organisation = signature.organisation
     if record:
-        record_signature(organisation=organisation, signed_on=signature.signed_on, moderator=by)
+        record_signature(
+            organisation=organisation,
+            signed_on=signature.signed_on,
+            moderator=by,
+            signatory=signature.signatory_name,
+        )
         what = f"Charter staff recorded that {organisation.name} signed the Charter."
     else:
         what = f"Charter staff could not record the signature: {signature.reason}"
-    _record(
-        organisation,
-        Kind.SIGNATURE_RECORDED if record else Kind.SIGNATURE_DECLINED,
-        actor=by,
-        subject_text=signature.signatory_name,
-        detail=signature.reason,
-    )
+        _record(
+            organisation,
+            Kind.SIGNATURE_DECLINED,
+            actor=by,
+            subject_text=signature.signatory_name,
+            detail=signature.reason,
+        )
     notifications.after_commit(
         notifications.to_admins, f"Signing the Charter: {organisation.name}", organisation, what
     )

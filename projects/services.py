@@ -12,8 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from organisations import teams
-from organisations.notifications import after_commit
 from organisations.models import Organisation, unique_slug
+from organisations.notifications import after_commit
 
 from . import notifications
 from .models import (

@@ -27,7 +27,7 @@ from tests.factories import (
     PublishedProjectFactory,
     submitted_new_version,
 )
-from tests.projects.submission import organisation_rows, save, section_url
+from tests.submissions.submission import organisation_rows, save, section_url
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from tests.factories import (
     ProjectFactory,
     PublishedProjectFactory,
 )
-from tests.projects.submission import section_url
+from tests.submissions.submission import section_url
 
 pytestmark = pytest.mark.django_db
 
