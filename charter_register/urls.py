@@ -24,6 +24,7 @@ urlpatterns = [
     path("projects/", include("projects.urls.reviews")),
     path("organisations/", include("organisations.urls")),
     path("", include("projects.urls.open_data")),
+    path("", include("atrs.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
