@@ -856,7 +856,8 @@ FACETS: tuple[Facet, ...] = (
             "public_services": "general-public-services",
             "other": None,
         },
-        note="GOV.UK's functions follow the UN classification of government functions, where "
+        note="GOV.UK's functions follow the United Nations classification of government "
+        "functions, where "
         "transport and employment are both economic affairs (so an import leaves that one for "
         "you to choose).",
     ),

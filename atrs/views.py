@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
 
 from projects.register_format import project_record
 from projects.selectors import published_project
@@ -21,6 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEFT_OUT = "atrs-left-out-{pk}"
 
 
+@require_GET
 def crosswalk_page(request):
     return render(
         request,
@@ -41,11 +43,13 @@ def _download(response, slug: str, extension: str):
     return response
 
 
+@require_GET
 def record_workbook(request, slug):
     record = project_record(published_project(slug))
     return _download(HttpResponse(atrs_workbook(record), content_type=XLSX), slug, "xlsx")
 
 
+@require_GET
 def record_json(request, slug):
     record = project_record(published_project(slug))
     response = JsonResponse(atrs_document(record), json_dumps_params={"ensure_ascii": False})
@@ -82,6 +86,7 @@ def import_record(request):
 
 
 @login_required
+@require_GET
 def imported(request, pk):
     project = selectors.own_project(request.user, pk)
     return render(

@@ -5,23 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0005_register_newest_index'),
+        ("projects", "0005_register_newest_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PrefilledAnswer',
+            name="PrefilledAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60)),
-                ('source', models.CharField(help_text='Where it came from, e.g. "the ATRS record".', max_length=100)),
-                ('value', models.JSONField(help_text='The answer as it was filled in.')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prefilled', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=60)),
+                (
+                    "source",
+                    models.CharField(
+                        help_text='Where it came from, e.g. "the ATRS record".', max_length=100
+                    ),
+                ),
+                ("value", models.JSONField(help_text="The answer as it was filled in.")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prefilled",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('project', 'key'), name='one_prefill_per_answer')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "key"), name="one_prefill_per_answer"
+                    )
+                ],
             },
         ),
     ]

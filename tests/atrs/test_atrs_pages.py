@@ -34,7 +34,7 @@ def test_the_crosswalk_page_shows_every_field_and_facet(client):
     page = response.content.decode()
     assert "How this register maps to the UK standard" in page
     for section, field in crosswalk.FIELDS:
-        assert f"<code class=\"govuk-body-s\">{field.name}</code>" in page, field.name
+        assert f'<code class="govuk-body-s">{field.name}</code>' in page, field.name
         assert section.title in page
     for facet in crosswalk.FACETS:
         assert facet.metadata_key in page
@@ -57,9 +57,7 @@ def test_a_published_record_downloads_as_an_atrs_workbook_and_json(client):
     project = AIProjectFactory(title="Pothole spotter")
     response = client.get(reverse("atrs:record_xlsx", kwargs={"slug": project.slug}))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="{project.slug}-atrs.xlsx"'
-    )
+    assert response["Content-Disposition"] == (f'attachment; filename="{project.slug}-atrs.xlsx"')
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[0] == "Summary Information"
     response = client.get(reverse("atrs:record_json", kwargs={"slug": project.slug}))
@@ -161,7 +159,9 @@ def test_a_govuk_content_api_record_starts_a_draft(client, member):
         (b"PK\x03\x04" + b"\0" * 100, "The file must be an ATRS record"),
     ],
 )
-def test_a_bad_file_gets_a_message_next_to_the_upload_and_no_project(client, member, content, message):
+def test_a_bad_file_gets_a_message_next_to_the_upload_and_no_project(
+    client, member, content, message
+):
     response = _upload(client, member.organisation, content)
     assert response.status_code == 200
     page = response.content.decode()
