@@ -110,7 +110,7 @@ def test_a_member_starts_a_draft_from_the_registers_own_atrs_workbook(client, me
     assert project.purpose == original["purpose"]
     assert project.contest == original["contest"]
     assert project.harm_mitigation == original["harm_mitigation"]
-    assert project.status == "in_use"
+    assert project.status == "pilot"
     assert project.ai_decision_role == "supports_human_decision"
     assert "purpose" in project.prefilled_keys()
 

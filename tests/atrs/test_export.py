@@ -35,15 +35,17 @@ def test_json_has_every_field_of_every_section_by_machine_name():
 def test_json_answers_come_from_the_record_and_unanswered_fields_are_empty():
     document = atrs_document(record())
     summary = document["summary_information"]
-    assert summary["name"] == "Rent arrears early help"
-    assert summary["description"].startswith("A tool that finds tenants")
-    assert summary["phase"] == "Production"
+    assert summary["name"] == "Fire safety visits for people most at risk"
+    assert summary["description"].startswith("The fire service visits the homes")
+    assert summary["phase"] == "Private beta"
     assert summary["region"] == "North West"
-    assert summary["contact_email"] == "income@council.example.org"
-    assert summary["organisation_name"] == "Example City Council"
+    assert summary["contact_email"] == "prevention@fire.example.org"
+    assert summary["organisation_name"] == "Example Fire and Rescue Service"
     owner = document["owner_and_responsibility"]
-    assert owner["senior_responsible_owner"] == "Head of Income, Example City Council"
-    assert owner["third_party"] == "Analytics Example Ltd"
+    assert owner["senior_responsible_owner"] == (
+        "Head of Prevention, Example Fire and Rescue Service"
+    )
+    assert owner["third_party"] == "Example Analytics Ltd"
     assert owner["companies_house_number"] == "01234567"
     assert owner["third_party_role"] == "Built and maintains the model."
     assert owner["team"] == "" and owner["procurement_procedure_type"] == ""
@@ -53,18 +55,15 @@ def test_json_answers_come_from_the_record_and_unanswered_fields_are_empty():
     risks = document["risks_mitigations_and_impact_assessments"]
     assert risks["impact_assessment"].splitlines()[:3] == [
         "Data protection impact assessment",
-        "Completed: 2024-03-01",
-        "Link: https://council.example.org/dpia-rent-help",
+        "Completed: 2025-03-01",
+        "Link: https://fire.example.org/dpia-visits",
     ]
     assert "Equality impact assessment" in risks["impact_assessment"]
     assert risks["risks_and_mitigations"].startswith("What are the potential harms")
     assert document["govuk_metadata"] == {
-        "algorithmic_transparency_record_phase": "production",
+        "algorithmic_transparency_record_phase": "private-beta",
         "algorithmic_transparency_record_region": ["north-west"],
-        "algorithmic_transparency_record_function": [
-            "housing-and-community-amenities",
-            "social-protection",
-        ],
+        "algorithmic_transparency_record_function": ["public-order-and-safety", "health"],
         "algorithmic_transparency_record_capability": ["forecasting"],
         "algorithmic_transparency_record_organisation_type": ["local-authority"],
         "algorithmic_transparency_record_atrs_version": "v4.0",
@@ -97,8 +96,8 @@ def test_workbook_has_one_sheet_per_section_with_reference_field_guidance_and_an
         answers = _answers(rows)
         assert list(answers) == [field.label for field in section.fields]
     summary = _answers(sheets["Summary Information"])
-    assert summary["Name"] == "Rent arrears early help"
-    assert summary["Phase"] == "Production"
+    assert summary["Name"] == "Fire safety visits for people most at risk"
+    assert summary["Phase"] == "Private beta"
     assert _answers(sheets["Owner and Responsibility"])["Team"] in (None, "")
 
 
