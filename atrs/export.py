@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from projects.register_csv import _cell
+from opendata.register_csv import _cell
 
 from . import crosswalk
 from .answers import atrs_answer, govuk_metadata

@@ -80,10 +80,10 @@ def crosswalk_sections() -> list[tuple[crosswalk.Section, list[Row]]]:
 
 def facet_tables() -> list[tuple[crosswalk.Facet, list[tuple[str, str]]]]:
     """For each facet: (the register's value label, GOV.UK's value label or "No equivalent")."""
+    from organisations.choices import ORGANISATION_TYPE_CHOICES
     from projects.questions import (
         AI_KIND_CHOICES,
         AREA_CHOICES,
-        ORGANISATION_TYPE_CHOICES,
         STATUS_CHOICES,
         TOPIC_CHOICES,
     )

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from projects.models import Project
 from projects.questions import QUESTIONS, section_of
+
+
+def published_record(slug: str) -> Project:
+    """The published version of a record, for its ATRS record; 404 for anything else."""
+    project = Project.objects.published().of_record(slug).with_register_details().first()
+    if project is None:
+        raise Http404("No published project with that id is on the register")
+    return project
 
 
 def own_project(user, pk: int) -> Project:

@@ -9,8 +9,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from projects.register_format import project_record
-from projects.selectors import published_project
+from opendata.register_format import project_record
 from projects.services import start_project_with_answers
 
 from . import crosswalk, selectors
@@ -45,13 +44,13 @@ def _download(response, slug: str, extension: str):
 
 @require_GET
 def record_workbook(request, slug):
-    record = project_record(published_project(slug))
+    record = project_record(selectors.published_record(slug))
     return _download(HttpResponse(atrs_workbook(record), content_type=XLSX), slug, "xlsx")
 
 
 @require_GET
 def record_json(request, slug):
-    record = project_record(published_project(slug))
+    record = project_record(selectors.published_record(slug))
     response = JsonResponse(atrs_document(record), json_dumps_params={"ensure_ascii": False})
     return _download(response, slug, "json")
 

@@ -1,7 +1,7 @@
 """Register records (open data format version 2) for the ATRS tests: the open data tests'
 record (``tests.documents``) with every version 2 key answered."""
 
-from projects.register_format import register_schema
+from opendata.register_format import register_schema
 from tests import documents
 
 VERSION_2 = {

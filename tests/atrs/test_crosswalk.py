@@ -6,10 +6,10 @@ import pytest
 
 from atrs import crosswalk
 from atrs.answers import atrs_answer
+from organisations.choices import ORGANISATION_TYPE_CHOICES
 from projects.questions import (
     AI_KIND_CHOICES,
     AREA_CHOICES,
-    ORGANISATION_TYPE_CHOICES,
     STATUS_CHOICES,
     TOPIC_CHOICES,
 )
