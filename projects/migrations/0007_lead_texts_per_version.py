@@ -16,7 +16,7 @@ def copy_lead_texts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0005_register_newest_index"),
+        ("projects", "0006_prefilled_answers"),
     ]
 
     operations = [
