@@ -76,7 +76,7 @@ def _import_record(request):
         project = start_project_with_answers(
             user=request.user,
             organisation=form.cleaned_data["organisation"],
-            answers=form.imported.answers,
+            answers=form.imported.for_draft(),
             source=crosswalk.IMPORT_SOURCE,
         )
         request.session[LEFT_OUT.format(pk=project.pk)] = form.imported.left_out
