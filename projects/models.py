@@ -459,6 +459,16 @@ class PrefilledAnswer(models.Model):
 def comparable_answer(project: Project, key: str):
     """An answer as plain data, to tell whether it changed since it was filled in."""
     value = project.answer(key)
+    if key == "impact_assessments":
+        return [
+            {
+                "name": row.name,
+                "date": row.completed_on.isoformat() if row.completed_on else None,
+                "url": row.url or None,
+                "summary": row.summary or None,
+            }
+            for row in value
+        ]
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
