@@ -351,3 +351,33 @@ def test_invitation_expiry_is_fourteen_days(council, first):
     )
     assert invitation.expires_at - invitation.sent_at == datetime.timedelta(days=14)
     assert Invitation.objects.get().is_pending(invitation.sent_at)
+
+
+def test_an_admin_cannot_reach_another_team_s_objects_through_their_own_team(client, council):
+    """Ids of another organisation's requests, members, invitations and domains, put under the
+    admin's own team's address, are 404 and change nothing."""
+    owner_admin = AdminMembershipFactory(organisation=council).user
+    theirs = teams.ask_to_join(user=AccountFactory(), organisation=council, message="Hi")
+    invitation, _token = teams.invite(
+        organisation=council, email="x@sthelens.gov.uk", role=Role.MEMBER, by=owner_admin
+    )
+    domain = teams.add_domain(organisation=council, domain="sthelens.gov.uk", by=owner_admin)
+    member = MembershipFactory(organisation=council)
+    mine = AdminMembershipFactory()
+    client.force_login(mine.user)
+    own = f"/teams/{mine.organisation.slug}/"
+    for method, url, data in (
+        ("get", f"{own}requests/{theirs.pk}/", {}),
+        ("post", f"{own}requests/{theirs.pk}/", {"decision": "approve"}),
+        ("get", f"{own}members/{member.pk}/", {}),
+        ("post", f"{own}members/{member.pk}/", {"remove": "1"}),
+        ("post", f"{own}invitations/{invitation.pk}/cancel/", {}),
+        ("post", f"{own}invitations/{invitation.pk}/resend/", {}),
+        ("post", f"{own}domains/{domain.pk}/remove/", {}),
+    ):
+        assert getattr(client, method)(url, data).status_code == 404, url
+    theirs.refresh_from_db()
+    invitation.refresh_from_db()
+    assert theirs.is_pending and invitation.cancelled_at is None
+    assert Membership.objects.filter(pk=member.pk).exists()
+    assert council.email_domains.filter(pk=domain.pk).exists()
