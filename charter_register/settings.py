@@ -251,6 +251,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LCR Charter Register"
 MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock may be a little off
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 MFA_FORMS = {
     "authenticate": "accounts.forms.AuthenticateForm",
     "reauthenticate": "accounts.forms.MFAReauthenticateForm",
