@@ -15,3 +15,20 @@ class ProjectRecordSchema(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         return register_schema()["$defs"]["project"]
+
+
+def organisation_choices(result, generator, request, public):
+    """drf-spectacular post-processing hook: the organisation filter takes the id of an
+    organisation on the register, so its list is filled in when the schema is asked for (the
+    other filters' lists are fixed and written in from the start)."""
+    from projects.filters import published_organisations
+
+    slugs = [slug for slug, _name in published_organisations()]
+    if not slugs:
+        return result
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("name") == "organisation" and parameter.get("in") == "query":
+                    parameter["schema"] = {"type": "string", "enum": slugs}
+    return result
