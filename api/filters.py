@@ -1,17 +1,17 @@
 """The register's search and filters as documented API query parameters.
 
-Read from ``projects.filters.RegisterFilterSet`` (the one definition the register list uses), so
-the API, the downloads and /register/ always take the same parameters. The register list leaves
-a value that is not on a filter's list out, with a message; the API answers 400 with the message
-and the allowed values (``unknown_filter_values``), so a client never mistakes a typing error
-for an empty or unfiltered answer.
+Read from ``register.filterset.RegisterFilterSet`` (the one definition the register list uses),
+so the API, the downloads and /register/ always take the same parameters. The register list
+leaves a value that is not on a filter's list out, with a message; the API answers 400 with the
+message and the allowed values (``unknown_filter_values``), so a client never mistakes a typing
+error for an empty or unfiltered answer.
 """
 
 import django_filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from projects.filters import RegisterFilterSet
+from register.filterset import RegisterFilterSet
 
 
 def _choices(filter_) -> list[str]:
