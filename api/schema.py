@@ -5,6 +5,7 @@ export holds. The API's schema is OpenAPI 3.1, whose schemas are JSON Schema 202
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
 from opendata.register_format import register_schema
+from register.conditions import published_organisations
 
 
 class ProjectRecordSchema(OpenApiSerializerExtension):
@@ -21,8 +22,6 @@ def organisation_choices(result, generator, request, public):
     """drf-spectacular post-processing hook: the organisation filter takes the id of an
     organisation on the register, so its list is filled in when the schema is asked for (the
     other filters' lists are fixed and written in from the start)."""
-    from projects.filters import published_organisations
-
     slugs = [slug for slug, _name in published_organisations()]
     if not slugs:
         return result

@@ -197,7 +197,7 @@ def test_an_unknown_filter_value_is_a_400_with_the_allowed_values(
 
 
 def test_the_organisation_filter_lists_the_organisations_on_the_register(client, published_ids):
-    from projects.filters import published_organisations
+    from register.conditions import published_organisations
 
     problem = client.get("/api/projects/?organisation=nobody").json()["errors"]["organisation"]
     assert problem["allowed"] == [slug for slug, _name in published_organisations()]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rest_framework.throttling import AnonRateThrottle
 
-from tests.projects.open_data_register import make_register
+from tests.opendata.open_data_register import make_register
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
