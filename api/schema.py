@@ -21,7 +21,10 @@ class ProjectRecordSchema(OpenApiSerializerExtension):
 def organisation_choices(result, generator, request, public):
     """drf-spectacular post-processing hook: the organisation filter takes the id of an
     organisation on the register, so its list is filled in when the schema is asked for (the
-    other filters' lists are fixed and written in from the start)."""
+    other filters' lists are fixed and written in from the start). A schema made without a
+    request (``manage.py check``, ``spectacular``) leaves it as text."""
+    if request is None:
+        return result
     slugs = [slug for slug, _name in published_organisations()]
     if not slugs:
         return result
