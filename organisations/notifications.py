@@ -14,6 +14,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from public_text.outputs import header_line
+
 from .models import Organisation, Role
 from .staff import moderators
 
@@ -45,7 +47,7 @@ def send(addresses, *, subject: str, template: str, context: dict) -> int:
     if not addresses:
         return 0
     body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    subject = " ".join(subject.split())  # one line, whatever an organisation is called
+    subject = header_line(subject)  # one line, whatever an organisation is called
     messages = [EmailMessage(subject=subject, body=body, to=[address]) for address in addresses]
     return get_connection().send_messages(messages)
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from organisations import teams
 from organisations.models import Organisation, unique_slug
-from organisations.notifications import after_commit
 
 from . import notifications
 from .models import (
@@ -65,9 +64,9 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
     )
 
 
-def _notify_after_commit(send, *args) -> None:
-    """Send an email once the move is saved; a mail server failure is logged, not raised."""
-    after_commit(send, *args)
+def _notify_after_commit(send, project: Project, *args) -> None:
+    """Send an email once the move is saved; a failure is logged, never raised."""
+    notifications.send_after_commit(send.__name__, project, send, project, *args)
 
 
 def _lock(project: Project) -> Project:
