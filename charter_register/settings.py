@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "alerts",
     # Management commands only (export_personal_data); no models.
     "accounts",
 ]

@@ -25,5 +25,6 @@ urlpatterns = [
     path("organisations/", include("organisations.urls")),
     path("", include("projects.urls.open_data")),
     path("api/", include("api.urls")),
+    path("alerts/", include("alerts.urls")),
     path("admin/", admin.site.urls),
 ]

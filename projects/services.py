@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from organisations.models import Organisation, unique_slug
 
-from . import notifications
+from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
     InvalidMove,
@@ -65,6 +65,12 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
 def _notify_after_commit(send, *args) -> None:
     """Send an email once the move is saved; a mail server failure is logged, not raised."""
     transaction.on_commit(partial(send, *args), robust=True)
+
+
+def _announce_after_commit(signal, **kwargs) -> None:
+    """Send a domain signal (``projects.signals``) once the move is saved; a listener that
+    fails is logged and does not undo the move."""
+    transaction.on_commit(partial(signal.send_robust, sender=Project, **kwargs))
 
 
 def _lock(project: Project) -> Project:
@@ -140,6 +146,7 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     event.save()
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
+    _announce_after_commit(signals.project_published, project=locked, previous=previous)
     return locked
 
 
@@ -172,6 +179,7 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
     )
     event.save()
     _notify_after_commit(notifications.project_withdrawn, locked, reason)
+    _announce_after_commit(signals.project_withdrawn, project=locked)
     return locked
 
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class AlertsConfig(AppConfig):
+    """Email alerts: residents follow a search or a project without an account."""
+
+    name = "alerts"
+    verbose_name = "Email alerts"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -1,0 +1,211 @@
+"""The alert emails: plain text, one message per address, with links back to the register.
+
+Every alert and summary carries a way out: a link to stop the alert, a link to the address's
+alerts page, and the one-click unsubscribe headers of RFC 8058 (``List-Unsubscribe`` with an
+https address, and ``List-Unsubscribe-Post: List-Unsubscribe=One-Click``), which mail programs
+show as an "Unsubscribe" button.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from projects.diff import version_changes
+from projects.models import Project
+
+from . import searches, tokens
+from .models import AlertEvent, EventKind, Subscriber, Subscription
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def one_line(text: str, limit: int = 150) -> str:
+    """Text for an email subject: one line, no control characters, not too long."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
+
+
+def followed_title(slug: str) -> str:
+    title = (
+        Project.objects.public()
+        .of_record(slug)
+        .order_by("-version")
+        .values_list("title", flat=True)
+        .first()
+    )
+    return title or slug
+
+
+def about(subscription: Subscription) -> str:
+    """What the alert is about, in words: for the email's subject and the alerts page."""
+    if subscription.kind == Subscription.Kind.FOLLOW:
+        return f"the project \u201c{followed_title(subscription.slug)}\u201d"
+    return f"projects on the register matching {searches.title(subscription.filters)}"
+
+
+def links(subscription: Subscription) -> dict:
+    return {
+        "unsubscribe_url": absolute(
+            reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription)])
+        ),
+        "manage_url": absolute(
+            reverse("alerts:manage", args=[tokens.manage_token(subscription.subscriber)])
+        ),
+        "search_url": absolute(search_path(subscription)),
+    }
+
+
+def search_path(subscription: Subscription) -> str:
+    """The register page the alert is about: the project, or the list with the search."""
+    if subscription.kind == Subscription.Kind.FOLLOW:
+        return reverse("register:project", args=[subscription.slug])
+    query = searches.as_query(subscription.filters).urlencode()
+    return reverse("register:list") + (f"?{query}" if query else "")
+
+
+def _message(subscription: Subscription, *, subject: str, template: str, context: dict, way_out):
+    urls = links(subscription)
+    body = render_to_string(
+        template,
+        {"site_url": settings.SITE_URL, "about": about(subscription), **urls, **context},
+    )
+    headers = {}
+    if way_out:
+        headers = {
+            "List-Unsubscribe": f"<{urls['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        }
+    return EmailMessage(
+        subject=one_line(subject), body=body, to=[subscription.subscriber.email], headers=headers
+    )
+
+
+def _send(message: EmailMessage) -> int:
+    return get_connection().send_messages([message])
+
+
+# --- confirming and managing ----------------------------------------------------------------
+
+
+def confirmation(subscription: Subscription) -> int:
+    return _send(
+        _message(
+            subscription,
+            subject="Confirm your email alerts from the Charter Register",
+            template="alerts/emails/confirm.txt",
+            context={
+                "confirm_url": absolute(
+                    reverse("alerts:confirm", args=[tokens.confirm_token(subscription)])
+                ),
+                "subscription": subscription,
+            },
+            way_out=False,
+        )
+    )
+
+
+def already_subscribed(subscription: Subscription) -> int:
+    return _send(
+        _message(
+            subscription,
+            subject="You already get these email alerts from the Charter Register",
+            template="alerts/emails/already.txt",
+            context={"subscription": subscription},
+            way_out=False,
+        )
+    )
+
+
+def manage_link(subscriber: Subscriber) -> int:
+    body = render_to_string(
+        "alerts/emails/manage_link.txt",
+        {
+            "manage_url": absolute(
+                reverse("alerts:manage", args=[tokens.manage_token(subscriber)])
+            ),
+            "site_url": settings.SITE_URL,
+        },
+    )
+    return _send(
+        EmailMessage(
+            subject="Your email alerts from the Charter Register", body=body, to=[subscriber.email]
+        )
+    )
+
+
+# --- what happened ----------------------------------------------------------------------------
+
+
+@dataclass
+class Happening:
+    """An event as an email tells it."""
+
+    event: AlertEvent
+    heading: str
+    project_url: str
+    history_url: str
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def project(self) -> Project:
+        return self.event.project
+
+
+HEADINGS = {
+    EventKind.PUBLISHED: "New on the register: {title}",
+    EventKind.CHANGED: "{title} has changed (version {version})",
+    EventKind.OVERDUE: "{title} is overdue for its yearly review",
+    EventKind.WITHDRAWN: "{title} has been withdrawn from the register",
+}
+
+
+def happening(event: AlertEvent) -> Happening:
+    """What an email says about ``event``: for a change, the questions whose answers changed
+    (the register's own version comparison)."""
+    project = event.project
+    changes = []
+    if event.kind == EventKind.CHANGED and event.previous_id:
+        versions = (
+            Project.objects.filter(pk__in=[event.previous_id, project.pk])
+            .with_register_details()
+            .in_bulk()
+        )
+        old, new = versions.get(event.previous_id), versions.get(project.pk)
+        if old is not None and new is not None:
+            changes = [change.question.label for change in version_changes(old, new)]
+    return Happening(
+        event=event,
+        heading=HEADINGS[event.kind].format(title=project.title, version=project.version),
+        project_url=absolute(reverse("register:project", args=[project.slug])),
+        history_url=absolute(reverse("history:list", args=[project.slug])),
+        changes=changes,
+    )
+
+
+def alert(subscription: Subscription, item: Happening) -> EmailMessage:
+    return _message(
+        subscription,
+        subject=item.heading,
+        template="alerts/emails/alert.txt",
+        context={"item": item, "subscription": subscription},
+        way_out=True,
+    )
+
+
+def digest(subscription: Subscription, items: list[Happening]) -> EmailMessage:
+    count = len(items)
+    return _message(
+        subscription,
+        subject=f"This week on the Charter Register: {count} update{'s' if count != 1 else ''}",
+        template="alerts/emails/digest.txt",
+        context={"items": items, "subscription": subscription},
+        way_out=True,
+    )
