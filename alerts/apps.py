@@ -12,3 +12,9 @@ class AlertsConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+
+    def personal_data(self, email: str) -> dict:
+        """For ``export_personal_data`` (``accounts.personal_data``)."""
+        from .services import personal_data
+
+        return {"email_alerts": personal_data(email)["alerts"]}

@@ -185,7 +185,16 @@ def personal_data(email: str) -> dict:
                 "events": subscription.kinds,
                 "asked_at": when(subscription.created_at),
                 "confirmed_at": when(subscription.confirmed_at),
-                "emails_sent": subscription.deliveries.filter(sent_at__isnull=False).count(),
+                "updates_sent": [
+                    {
+                        "about": delivery.event.slug,
+                        "what": delivery.event.get_kind_display(),
+                        "sent_at": when(delivery.sent_at),
+                    }
+                    for delivery in subscription.deliveries.filter(sent_at__isnull=False)
+                    .select_related("event")
+                    .order_by("sent_at", "pk")
+                ],
             }
             for subscription in subscriber.subscriptions.order_by("created_at", "pk")
         ]

@@ -48,10 +48,16 @@ def subscription_to_confirm(token: str) -> Subscription | None:
     return Subscription.objects.filter(pk=pk).select_related("subscriber").first()
 
 
+class InvalidLink(Exception):
+    """A link that this register did not make (or made for something else)."""
+
+
 def subscription_to_stop(token: str) -> Subscription | None:
+    """The alert a stop link names, or None when it was stopped already. Raises
+    ``InvalidLink`` for a link the register did not make."""
     pk = _load(token, UNSUBSCRIBE)
     if not isinstance(pk, int):
-        return None
+        raise InvalidLink(token)
     return Subscription.objects.filter(pk=pk).select_related("subscriber").first()
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
@@ -98,6 +98,7 @@ def follow_project(request, slug):
     )
 
 
+@require_GET
 def sent(request):
     return render(request, "alerts/sent.html")
 
@@ -135,7 +136,12 @@ def unsubscribe(request, token):
     ``List-Unsubscribe=One-Click`` here with no cookies and no form: that request alone is
     exempt from the CSRF check. A person gets a page with a button, which is checked."""
     if request.method == "POST" and request.POST.get("List-Unsubscribe") == ONE_CLICK:
-        subscription = tokens.subscription_to_stop(token)
+        try:
+            subscription = tokens.subscription_to_stop(token)
+        except tokens.InvalidLink:
+            return HttpResponse(
+                "This link is not valid.\n", status=404, content_type="text/plain; charset=utf-8"
+            )
         if subscription is not None:
             services.stop(subscription)
         # Said the same whether or not the alert was still there: it is stopped either way.
@@ -147,7 +153,10 @@ def unsubscribe(request, token):
 
 @csrf_protect
 def _stop_page(request, token):
-    subscription = tokens.subscription_to_stop(token)
+    try:
+        subscription = tokens.subscription_to_stop(token)
+    except tokens.InvalidLink:
+        return _invalid_link(request)
     if subscription is None:
         return _private(render(request, "alerts/stopped.html", {"gone": True}))
     if request.method == "POST":

@@ -137,6 +137,16 @@ RULES: dict[str, dict] = {
     # Residents' questions: no account needed.
     "concerns:ask": public(post=FORM),
     "concerns:sent": public(post=OK),
+    # Email alerts: no account. The pages behind signed links answer 404 for a link the
+    # register did not make (the tests in tests/alerts/ use real ones).
+    "alerts:new": public(post=FORM),
+    "alerts:follow": public(post=FORM),
+    "alerts:sent": public(),
+    "alerts:request_link": public(post=FORM),
+    "alerts:confirm": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:unsubscribe": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:manage": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:change": rule(get=NOT_FOUND, post=NOT_FOUND),
     # The read API: anonymous and read only; writes are refused by its permission class.
     "api:project-list": public(post=FORBIDDEN),
     "api:project-detail": public(post=FORBIDDEN),
