@@ -36,6 +36,11 @@ def _private(response):
     return response
 
 
+def _posted(request):
+    """The form's data: bound on a POST (even an empty one, which shows every error)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _email_limited(request, email: str) -> bool:
     return is_ratelimited(
         request,
@@ -47,7 +52,7 @@ def _email_limited(request, email: str) -> bool:
 
 
 def _sign_up(request, *, template: str, context: dict, filters=None, slug=""):
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(_posted(request))
     context = {**context, "form": form}
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
@@ -197,7 +202,7 @@ def change(request, token, pk):
     if subscriber is None:
         return _invalid_link(request)
     subscription = selectors.alert_of(subscriber, pk)
-    form = ChoiceForm.for_subscription(subscription, request.POST or None)
+    form = ChoiceForm.for_subscription(subscription, _posted(request))
     if request.method == "POST" and form.is_valid():
         services.change(subscription, choice=form.choice)
         messages.success(request, "Your alert has been changed")
@@ -215,7 +220,7 @@ def change(request, token, pk):
 @ratelimit(key="ip", rate=PER_ADDRESS, method="POST", block=False, group="alerts-signup")
 def request_link(request):
     """Lost the emails? A new link to the address's alerts page, sent only to that address."""
-    form = ManageLinkForm(request.POST or None)
+    form = ManageLinkForm(_posted(request))
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
         form.add_error(None, LIMITED)
