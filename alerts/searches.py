@@ -8,23 +8,24 @@ from collections.abc import Iterable
 
 from django.http import QueryDict
 
-from projects.filters import FACETS, RegisterFilterSet, published_organisations
+from projects.filters import FACETS, RegisterFilterSet, facet_q, published_organisations
 from projects.models import Project
+from projects.search import search
 
 SEARCH = "q"
-
-
-def _filterset(params, queryset=None, *, organisation: str | None = None) -> RegisterFilterSet:
-    # The organisation filter accepts the organisations on the register; an alert keeps its
-    # own organisation even when that organisation has nothing published at the moment.
-    organisations = None
-    if organisation:
-        organisations = [(organisation, organisation)]
-    return RegisterFilterSet(
-        params,
-        queryset=queryset if queryset is not None else Project.objects.none(),
-        organisations=organisations,
-    )
+# The filters that take several values, and each filter's valid values (None: any, for the
+# organisation, which the list accepts when it has published projects).
+MULTIPLE = {
+    name
+    for name, item in RegisterFilterSet.base_filters.items()
+    if item.extra.get("widget") and getattr(item.extra["widget"], "allow_multiple_selected", False)
+}
+VALID = {
+    name: None
+    if name == "organisation"
+    else {str(key) for key, _label in RegisterFilterSet.base_filters[name].extra["choices"]}
+    for name in FACETS
+}
 
 
 def filters_from(params) -> dict:
@@ -81,20 +82,48 @@ def title(filters: dict) -> str:
     return "; ".join(f"{label}: {values}" for label, values in lines)
 
 
+class Matcher:
+    """Which of a few project versions (a run's events) each alert's search matches, for many
+    alerts at once: each filter value's versions are found once, through the register list's
+    own conditions (``facet_q``, and ``search`` for the words), so a run makes one query per
+    different value (a few hundred at most), not one per alert. An alert matches the versions
+    in every one of its filters (any of a filter's values), as the list does."""
+
+    def __init__(self, pks: Iterable[int]):
+        self.pks = frozenset(pks)
+        self._found: dict[tuple[str, str], frozenset[int]] = {}
+
+    def _versions(self):
+        return Project.objects.filter(pk__in=self.pks).order_by()
+
+    def _one(self, name: str, value: str) -> frozenset[int]:
+        key = (name, value)
+        if key not in self._found:
+            if name == SEARCH:
+                found = search(self._versions(), value, ranked=False)
+            elif name not in VALID or (VALID[name] is not None and value not in VALID[name]):
+                found = Project.objects.none()  # a choice no longer on the form
+            else:
+                condition = facet_q(name, [value] if name in MULTIPLE else value)
+                found = self._versions().filter(condition)
+            self._found[key] = frozenset(found.values_list("pk", flat=True))
+        return self._found[key]
+
+    def matching(self, filters: dict) -> frozenset[int]:
+        if not self.pks:
+            return frozenset()
+        found = self.pks
+        for name, value in filters.items():
+            values = value if isinstance(value, list) else [value]
+            either = frozenset().union(*(self._one(name, str(item)) for item in values))
+            found &= either
+            if not found:
+                break
+        return found
+
+
 def matching(filters: dict, pks: Iterable[int]) -> set[int]:
-    """Which of the project versions ``pks`` the search matches: the list's FilterSet applied to
-    them (whatever their publication state). A search the FilterSet no longer accepts (a
-    choice taken off the form) matches nothing rather than everything."""
-    pks = list(pks)
-    if not pks:
-        return set()
-    if not filters:
-        return set(pks)
-    filterset = _filterset(
-        as_query(filters),
-        Project.objects.filter(pk__in=pks),
-        organisation=filters.get("organisation"),
-    )
-    if not filterset.form.is_valid():
-        return set()
-    return set(filterset.qs.order_by().values_list("pk", flat=True))
+    """Which of the project versions ``pks`` the search matches (whatever their publication
+    state). A search the list's form no longer accepts (a choice taken off it) matches
+    nothing rather than everything."""
+    return set(Matcher(pks).matching(filters))

@@ -99,8 +99,9 @@ def match(events_: list[AlertEvent], alerts: list[dict], *, now) -> list[Deliver
             follows[alert["slug"]].append(alert)
         else:
             searches_[json.dumps(alert["filters"], sort_keys=True)].append(alert)
-    # One query per different search, whatever the number of events or alerts.
-    found = {key: searches.matching(json.loads(key), versions) for key in searches_}
+    # One query per different filter value, whatever the number of events or alerts.
+    matcher = searches.Matcher(versions)
+    found = {key: matcher.matching(json.loads(key)) for key in searches_}
     chosen: dict[tuple[int, int], dict] = {}
     for event in events_:
         candidates = list(follows.get(event.slug, []))

@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("projects/", include("projects.urls.submission")),
     path("principles/", include("principles.urls")),
+    # Before the register's own pages, whose /register/<id>/ would take "figures" for an id.
+    path("register/figures/", include("oversight.urls_public")),
     path("register/", include("concerns.urls")),
     path("register/", include("projects.urls.register")),
     path("register/", include("projects.urls.history")),
