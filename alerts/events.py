@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from projects.models import ModerationEvent, Project, PublicationState
@@ -60,16 +61,15 @@ def _previous_version(project: Project) -> Project | None:
 
 
 def record_missed(*, now=None) -> int:
-    """Record publications and withdrawals of the last week that have no event yet."""
+    """Record publications and withdrawals of the last week that have no event yet: the moves
+    the services make (a submitted version published, a published record withdrawn), not a
+    bulk import of a register, which is no news to anyone's alerts."""
     now = now or timezone.now()
-    moves = (
-        ModerationEvent.objects.filter(
-            to_state__in=[PublicationState.PUBLISHED, PublicationState.WITHDRAWN],
-            created_at__gte=now - datetime.timedelta(days=CATCH_UP_DAYS),
-        )
-        .exclude(from_state=PublicationState.PUBLISHED, to_state=PublicationState.PUBLISHED)
-        .select_related("project")
-    )
+    moves = ModerationEvent.objects.filter(
+        Q(from_state=PublicationState.SUBMITTED, to_state=PublicationState.PUBLISHED)
+        | Q(from_state=PublicationState.PUBLISHED, to_state=PublicationState.WITHDRAWN),
+        created_at__gte=now - datetime.timedelta(days=CATCH_UP_DAYS),
+    ).select_related("project")
     wanted = {}
     for move in moves:
         prefix = "published" if move.to_state == PublicationState.PUBLISHED else "withdrawn"

@@ -253,9 +253,9 @@ def _breakdowns(projects: list[Project]) -> tuple[Breakdown, ...]:
         _choice_breakdown("status", "Records by stage", "Stage", projects, "status"),
         Breakdown("ai", "Records by AI use", "AI use", tuple(ai_rows)),
         _choice_breakdown(
-            "ai_role",
-            "Records that use AI, by the AI's role in decisions",
-            "The AI's role",
+            "role",
+            "Records that use AI, by the part the AI plays in decisions",
+            "Part the AI plays",
             using_ai,
             "ai_decision_role",
         ),
@@ -276,20 +276,22 @@ def _months(period: Period) -> list[datetime.date]:
     return months
 
 
-def _per_month(period: Period) -> Breakdown:
-    """Records first published in each month of the period (each record once)."""
-    firsts = (
+def _first_published(period: Period) -> dict[str, datetime.datetime]:
+    """Each record first published in the period, with when."""
+    return dict(
         Project.objects.public()
         .filter(**period.contains("first_published_at"))
         .order_by()
         .values_list("slug", "first_published_at")
         .distinct()
     )
-    counts = Counter()
-    for moment in dict(firsts).values():
-        counts[timezone.localtime(moment).date().replace(day=1)] += 1
+
+
+def _per_month(period: Period, firsts: dict[str, datetime.datetime]) -> Breakdown:
+    """Records first published in each month of the period (each record once)."""
+    counts = Counter(timezone.localtime(moment).date().replace(day=1) for moment in firsts.values())
     return Breakdown(
-        "per_month",
+        "monthly",
         "Records first published, by month",
         "Month",
         tuple(Row(f"{month:%B %Y}", counts[month]) for month in _months(period)),
@@ -336,17 +338,14 @@ def figures_for(period: Period) -> Figures:
         concerns.filter(answered_at__lt=period.ends_before).values_list("created_at", "answered_at")
     )
     publications, median_days_to_publish = _time_to_publish(period)
+    firsts = _first_published(period)
     return Figures(
         period=period,
         on_register=len(projects),
-        first_published=Project.objects.public()
-        .filter(**period.contains("first_published_at"))
-        .values("slug")
-        .distinct()
-        .count(),
+        first_published=len(firsts),
         withdrawn=Project.objects.filter(**period.contains("withdrawn_at")).count(),
         breakdowns=_breakdowns(projects),
-        per_month=_per_month(period),
+        per_month=_per_month(period, firsts),
         principles=_principles(projects),
         reviews_overdue=Project.objects.review_overdue(period.end).count(),
         concerns_raised=concerns.count(),

@@ -16,7 +16,7 @@ from .forms import period_form
 
 # The breakdowns residents see, in this order (the list of lead organisations is long and
 # on the organisations page already).
-PUBLIC_BREAKDOWNS = ("area", "topic", "status", "ai", "ai_role", "type")
+PUBLIC_BREAKDOWNS = ("area", "topic", "status", "ai", "role", "type")
 
 
 @require_GET

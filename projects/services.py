@@ -18,6 +18,7 @@ from organisations.models import Organisation, unique_slug
 from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
+    RESERVED_SLUGS,
     InvalidMove,
     ModerationEvent,
     Project,
@@ -82,7 +83,9 @@ def _lock(project: Project) -> Project:
 def create_project(*, title: str, organisation: Organisation, user=None) -> Project:
     """Start a new record: a first draft led by ``organisation``."""
     project = Project.objects.create(
-        slug=unique_slug(Project, title), title=title.strip(), created_by=user
+        slug=unique_slug(Project, title, reserved=RESERVED_SLUGS),
+        title=title.strip(),
+        created_by=user,
     )
     ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
     ModerationEvent.objects.create(
