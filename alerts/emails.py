@@ -8,6 +8,7 @@ show as an "Unsubscribe" button.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.urls import reverse
 
 from projects.diff import version_changes
 from projects.models import Project
+from register.conditions import published_organisations
 
 from . import searches, tokens
 from .models import AlertEvent, EventKind, Subscriber, Subscription
@@ -45,9 +47,33 @@ def followed_title(slug: str) -> str:
 
 def about(subscription: Subscription) -> str:
     """What the alert is about, in words: for the email's subject and the alerts page."""
-    if subscription.kind == Subscription.Kind.FOLLOW:
-        return f"the project \u201c{followed_title(subscription.slug)}\u201d"
-    return f"projects on the register matching {searches.title(subscription.filters)}"
+    return Titles().of(subscription)
+
+
+class Titles:
+    """What alerts are about, each worked out once: a run of ``send_alerts`` tells thousands of
+    alerts, many about the same search or project."""
+
+    def __init__(self):
+        self._known: dict[tuple, str] = {}
+        self._organisations: dict[str, str] | None = None
+
+    def of(self, subscription: Subscription) -> str:
+        if subscription.kind == Subscription.Kind.FOLLOW:
+            key = ("follow", subscription.slug)
+        else:
+            key = ("search", json.dumps(subscription.filters, sort_keys=True))
+        if key not in self._known:
+            self._known[key] = self._work_out(subscription)
+        return self._known[key]
+
+    def _work_out(self, subscription: Subscription) -> str:
+        if subscription.kind == Subscription.Kind.FOLLOW:
+            return f"the project \u201c{followed_title(subscription.slug)}\u201d"
+        if "organisation" in subscription.filters and self._organisations is None:
+            self._organisations = dict(published_organisations())
+        words = searches.title(subscription.filters, organisations=self._organisations)
+        return f"projects on the register matching {words}"
 
 
 def links(subscription: Subscription) -> dict:
@@ -70,11 +96,19 @@ def search_path(subscription: Subscription) -> str:
     return reverse("register:list") + (f"?{query}" if query else "")
 
 
-def _message(subscription: Subscription, *, subject: str, template: str, context: dict, way_out):
+def _message(
+    subscription: Subscription,
+    *,
+    subject: str,
+    template: str,
+    context: dict,
+    way_out,
+    titles: Titles | None = None,
+):
     urls = links(subscription)
+    what = (titles or Titles()).of(subscription)
     body = render_to_string(
-        template,
-        {"site_url": settings.SITE_URL, "about": about(subscription), **urls, **context},
+        template, {"site_url": settings.SITE_URL, "about": what, **urls, **context}
     )
     headers = {}
     if way_out:
@@ -190,17 +224,18 @@ def happening(event: AlertEvent) -> Happening:
     )
 
 
-def alert(subscription: Subscription, item: Happening) -> EmailMessage:
+def alert(subscription: Subscription, item: Happening, *, titles=None) -> EmailMessage:
     return _message(
         subscription,
         subject=item.heading,
         template="alerts/emails/alert.txt",
         context={"item": item, "subscription": subscription},
         way_out=True,
+        titles=titles,
     )
 
 
-def digest(subscription: Subscription, items: list[Happening]) -> EmailMessage:
+def digest(subscription: Subscription, items: list[Happening], *, titles=None) -> EmailMessage:
     count = len(items)
     return _message(
         subscription,
@@ -208,4 +243,5 @@ def digest(subscription: Subscription, items: list[Happening]) -> EmailMessage:
         template="alerts/emails/digest.txt",
         context={"items": items, "subscription": subscription},
         way_out=True,
+        titles=titles,
     )

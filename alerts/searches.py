@@ -8,9 +8,10 @@ from collections.abc import Iterable
 
 from django.http import QueryDict
 
-from projects.filters import FACETS, RegisterFilterSet, facet_q, published_organisations
 from projects.models import Project
-from projects.search import search
+from register.conditions import FACETS, facet_q, published_organisations
+from register.filterset import RegisterFilterSet
+from register.search import search
 
 SEARCH = "q"
 # The filters that take several values, and each filter's valid values (None: any, for the
@@ -49,34 +50,35 @@ def as_query(filters: dict) -> QueryDict:
     return query
 
 
-def describe(filters: dict) -> list[tuple[str, str]]:
-    """The search in words, one (label, values) pair per filter: [("Area", "Wirral or Sefton")]."""
+def describe(
+    filters: dict, *, organisations: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """The search in words, one (label, values) pair per filter: [("Area", "Wirral or Sefton")],
+    in the list's words (its filters' labels and choices). ``organisations`` (slug to name)
+    saves a query when many searches are described at once."""
     if not filters:
         return []
-    organisation = filters.get("organisation")
-    filterset = RegisterFilterSet(as_query(filters), queryset=Project.objects.none())
-    form = filterset.form
-    if organisation:
-        names = dict(published_organisations())
-        form.fields["organisation"].choices = [
-            (organisation, names.get(organisation, organisation))
-        ]
     lines = []
     if filters.get(SEARCH):
         lines.append(("Search", f"\u201c{filters[SEARCH]}\u201d"))
     for name in FACETS:
         if name not in filters:
             continue
-        field = form.fields[name]
-        labels = {str(key): str(label) for key, label in field.choices}
+        declared = RegisterFilterSet.base_filters[name]
+        if name == "organisation":
+            if organisations is None:
+                organisations = dict(published_organisations())
+            labels = organisations
+        else:
+            labels = {str(key): str(label) for key, label in declared.extra["choices"]}
         values = filters[name] if isinstance(filters[name], list) else [filters[name]]
-        lines.append((str(field.label), " or ".join(labels.get(str(v), str(v)) for v in values)))
+        lines.append((str(declared.label), " or ".join(labels.get(str(v), str(v)) for v in values)))
     return lines
 
 
-def title(filters: dict) -> str:
+def title(filters: dict, *, organisations: dict[str, str] | None = None) -> str:
     """One line for an email's subject and the alerts page: "Area: Wirral; AI: Uses AI"."""
-    lines = describe(filters)
+    lines = describe(filters, organisations=organisations)
     if not lines:
         return "every project on the register"
     return "; ".join(f"{label}: {values}" for label, values in lines)

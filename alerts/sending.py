@@ -221,6 +221,7 @@ def send_immediate(report: Report, *, now=None) -> None:
     queue = Delivery.objects.filter(state=Delivery.State.PENDING, frequency=Frequency.IMMEDIATELY)
     after = 0
     told: dict[int, emails.Happening] = {}
+    titles = emails.Titles()
     connection = get_connection()
     try:
         while pks := _claim(queue, after=after, now=now):
@@ -235,7 +236,8 @@ def send_immediate(report: Report, *, now=None) -> None:
                 if item is None:
                     item = told[delivery.event_id] = emails.happening(delivery.event)
                 try:
-                    connection.send_messages([emails.alert(delivery.subscription, item)])
+                    message = emails.alert(delivery.subscription, item, titles=titles)
+                    connection.send_messages([message])
                 except Exception as error:  # noqa: BLE001 - tried again next run
                     logger.warning("Alert %s not sent: %s", delivery.pk, error)
                     _failed([delivery.pk], error)
@@ -261,6 +263,7 @@ def send_digests(report: Report, *, now=None) -> None:
     waiting = Delivery.objects.filter(
         state=Delivery.State.PENDING, frequency=Frequency.WEEKLY, created_at__lt=starts
     )
+    titles = emails.Titles()
     for subscription_id in waiting.values_list("subscription_id", flat=True).distinct():
         try:
             with transaction.atomic():
@@ -290,7 +293,9 @@ def send_digests(report: Report, *, now=None) -> None:
         subscription = deliveries[0].subscription
         try:
             message = emails.digest(
-                subscription, [emails.happening(delivery.event) for delivery in deliveries]
+                subscription,
+                [emails.happening(delivery.event) for delivery in deliveries],
+                titles=titles,
             )
             get_connection().send_messages([message])
         except Exception as error:  # noqa: BLE001 - tried again next run

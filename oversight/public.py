@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from projects.caching import register_page
+from register.caching import register_page
 
 from .figures import figures_for
 from .forms import period_form

@@ -31,6 +31,8 @@ from .questions import (
     STATUS_CHOICES,
     TOPIC_CHOICES,
 )
+from .rules import project_problems
+from .search_vector import refresh_search_vector
 
 
 class PublicationState(models.TextChoices):
@@ -135,8 +137,6 @@ class ProjectQuerySet(models.QuerySet):
 
     def refresh_search_vector(self):
         """Recompute the stored full-text search vector (PostgreSQL only; a no-op on SQLite)."""
-        from .search import refresh_search_vector
-
         return refresh_search_vector(self)
 
 
@@ -306,8 +306,6 @@ class Project(models.Model):
         organisation, exactly one accountable person, a mission statement from a commercial lead,
         the kind of AI and its part in decisions when AI is used.
         """
-        from .rules import project_problems
-
         return project_problems(self)
 
     def next_review_after(self, moment: datetime.datetime) -> datetime.date:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from organisations.models import Organisation, unique_slug
+from organisations.models import Membership, Organisation, unique_slug
 
 from . import notifications, signals
 from .models import (
@@ -284,8 +284,6 @@ def join_or_add_organisation(
     """The organisation ``user`` records a project for: one of theirs; one in the directory that
     nobody has claimed yet (they become its first member); or ``new`` (name, type, description,
     mission_statement), which is added unverified with them as its member."""
-    from organisations.models import Membership
-
     if new is not None:
         organisation = Organisation(
             name=new["name"].strip(),

@@ -1,13 +1,20 @@
-"""Events of the register that other parts of the service may act on, sent by
-``projects.services`` once the move's transaction has committed (never for a refused move, nor
-for one rolled back). The domain does not know who listens: the email alerts (``alerts``) do.
+"""What the domain announces, so that the layers above can react without the domain knowing them.
 
-- ``project_published(sender, project, previous)``: a version was published. ``previous`` is
-  the version it replaced (now superseded), or None for a record's first publication.
-- ``project_withdrawn(sender, project)``: a published record was withdrawn.
+Model saves and deletes are announced by Django itself (``post_save``, ``post_delete``). These are
+for changes that no model save announces, or that mean more than a save.
 """
 
 from django.dispatch import Signal
 
+# Something the public register shows changed by a bulk write that sends no ``post_save``
+# (the stored search vectors, an import). No arguments beyond ``sender``. The register's page
+# cache listens (``register.receivers``).
+register_changed = Signal()
+
+# Sent by ``projects.services`` once the move's transaction has committed (never for a refused
+# move, nor for one rolled back). The email alerts listen (``alerts.receivers``).
+# A version was published: ``project`` (the new version) and ``previous``, the version it
+# replaced (now superseded), or None for a record's first publication.
 project_published = Signal()
+# A published record was withdrawn: ``project``.
 project_withdrawn = Signal()

@@ -9,14 +9,10 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from alerts import searches
-from projects.filters import RegisterFilterSet
+from organisations.choices import ORGANISATION_TYPE_CHOICES
 from projects.models import Project
-from projects.questions import (
-    AREA_CHOICES,
-    ORGANISATION_TYPE_CHOICES,
-    STATUS_CHOICES,
-    TOPIC_CHOICES,
-)
+from projects.questions import AREA_CHOICES, STATUS_CHOICES, TOPIC_CHOICES
+from register.filterset import RegisterFilterSet
 from tests.factories import AIProjectFactory, OrganisationFactory, PublishedProjectFactory
 
 from .helpers import publish, send_alerts, sent_to, subscribe
