@@ -56,16 +56,28 @@ class Titles:
 
     def __init__(self):
         self._known: dict[tuple, str] = {}
+        self._of_alert: dict[int, str] = {}
+        self._links: dict[int, dict] = {}
         self._organisations: dict[str, str] | None = None
 
     def of(self, subscription: Subscription) -> str:
+        if subscription.pk in self._of_alert:
+            return self._of_alert[subscription.pk]
         if subscription.kind == Subscription.Kind.FOLLOW:
             key = ("follow", subscription.slug)
         else:
             key = ("search", json.dumps(subscription.filters, sort_keys=True))
         if key not in self._known:
             self._known[key] = self._work_out(subscription)
+        if subscription.pk is not None:
+            self._of_alert[subscription.pk] = self._known[key]
         return self._known[key]
+
+    def links(self, subscription: Subscription) -> dict:
+        """The alert's links (each signed once a run, however many emails it gets)."""
+        if subscription.pk not in self._links:
+            self._links[subscription.pk] = links(subscription)
+        return self._links[subscription.pk]
 
     def _work_out(self, subscription: Subscription) -> str:
         if subscription.kind == Subscription.Kind.FOLLOW:
@@ -105,8 +117,9 @@ def _message(
     way_out,
     titles: Titles | None = None,
 ):
-    urls = links(subscription)
-    what = (titles or Titles()).of(subscription)
+    titles = titles or Titles()
+    urls = titles.links(subscription)
+    what = titles.of(subscription)
     body = render_to_string(
         template, {"site_url": settings.SITE_URL, "about": what, **urls, **context}
     )

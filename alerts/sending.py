@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from django.core.mail import get_connection
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Min
+from django.db.models import F
 from django.utils import timezone
 
 from . import emails, events, searches, services
@@ -155,14 +155,16 @@ def match_new_events(*, now=None) -> int:
 # --- sending ----------------------------------------------------------------------------------
 #
 # A batch of deliveries is claimed (``pending`` to ``sending``, with the batch's ``claim`` id)
-# and committed before any of its emails goes. Then, one by one in id order, each email is sent
-# and at once marked ``sent`` (or put back to ``pending`` when it fails). So if the run is
-# killed, each of its batches holds at most one delivery that may have gone without being
-# marked: the lowest id still ``sending``. A later run, once the claim is ``STALE_AFTER`` old,
-# marks that one ``interrupted`` (never sent again) and puts the rest, never tried, back to
-# ``pending``. Nobody gets an alert twice, and a killed run loses at most one per batch.
+# and committed before any of its emails goes. Then the emails go one by one in id order, and
+# after every ``MARK_EVERY`` of them those are marked ``sent`` (one that fails goes back to
+# ``pending`` at once). So if the run is killed, each of its batches holds at most
+# ``MARK_EVERY`` deliveries that may have gone without being marked: the lowest ids still
+# ``sending``. A later run, once the claim is ``STALE_AFTER`` old, marks those ``interrupted``
+# (never sent again) and puts the rest, never tried, back to ``pending``. Nobody gets an alert
+# twice, and a killed run loses at most ``MARK_EVERY`` per batch it had claimed.
 
 STALE_AFTER = datetime.timedelta(minutes=15)
+MARK_EVERY = 10
 
 
 def recover_interrupted(*, now) -> int:
@@ -174,9 +176,12 @@ def recover_interrupted(*, now) -> int:
             state=Delivery.State.INTERRUPTED, digest=None
         )
         Digest.objects.filter(state=Digest.State.SENDING, claimed_at__lt=now - STALE_AFTER).delete()
-        in_flight = list(
-            stale.values("claim").annotate(first=Min("pk")).values_list("first", flat=True)
-        )
+        in_flight: list[int] = []
+        seen: dict[str, int] = {}
+        for pk, claim in stale.order_by("claim", "pk").values_list("pk", "claim"):
+            seen[claim] = seen.get(claim, 0) + 1
+            if seen[claim] <= MARK_EVERY:
+                in_flight.append(pk)
         uncertain += Delivery.objects.filter(pk__in=in_flight).update(
             state=Delivery.State.INTERRUPTED
         )
@@ -231,7 +236,15 @@ def send_immediate(report: Report, *, now=None) -> None:
     after = 0
     told: dict[int, emails.Happening] = {}
     titles = emails.Titles()
-    connection = get_connection()
+    mailer = get_connection()
+    unmarked: list[int] = []
+
+    def mark():
+        if unmarked:
+            _sent(unmarked, now=now)
+            report.sent += len(unmarked)
+            unmarked.clear()
+
     try:
         while pks := _claim(queue, after=after, now=now):
             after = pks[-1]
@@ -246,18 +259,20 @@ def send_immediate(report: Report, *, now=None) -> None:
                     item = told[delivery.event_id] = emails.happening(delivery.event)
                 try:
                     message = emails.alert(delivery.subscription, item, titles=titles)
-                    connection.send_messages([message])
+                    mailer.send_messages([message])
                 except Exception as error:  # noqa: BLE001 - tried again next run
                     logger.warning("Alert %s not sent: %s", delivery.pk, error)
                     _failed([delivery.pk], error)
                     report.failed += 1
                     report.errors.append(str(error))
-                    connection.close()  # a fresh connection for the next one
+                    mailer.close()  # a fresh connection for the next one
                 else:
-                    _sent([delivery.pk], now=now)
-                    report.sent += 1
+                    unmarked.append(delivery.pk)
+                    if len(unmarked) >= MARK_EVERY:
+                        mark()
+            mark()
     finally:
-        connection.close()
+        mailer.close()
 
 
 def week_start(today: datetime.date) -> datetime.date:

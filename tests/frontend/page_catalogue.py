@@ -183,6 +183,11 @@ def build_catalogue() -> list[Page]:
         Page("email alerts link request", "/alerts/manage/"),
         Page("email alerts link request with errors", "/alerts/manage/", data={"email": "x"}),
         Page("open data", "/open-data/"),
+        Page("the register in figures", "/register/figures/"),
+        Page(
+            "the register in figures with errors",
+            "/register/figures/?from=2025-12-31&to=2025-01-01",
+        ),
         Page("accessibility statement", "/accessibility/"),
         Page("privacy notice", "/privacy/"),
         Page("cookies", "/cookies/"),

@@ -228,6 +228,8 @@ RULES: dict[str, dict] = {
     # Oversight figures: moderators and the independent reviewers (their own tests:
     # tests/oversight/test_oversight_permissions.py); read only.
     "oversight:page": figures_only(),
+    # The public picture of the register: anyone, read only.
+    "figures:register": public(),
     "oversight:csv": figures_only(),
     # The Django admin. Its sign-in page sends everyone to the register's own (lockout and the
     # second factor apply there); someone signed in without staff access is refused.
