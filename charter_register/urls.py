@@ -25,6 +25,7 @@ urlpatterns = [
     path("projects/", include("submissions.urls.reviews")),
     path("organisations/", include("register.urls.organisations")),
     path("", include("opendata.urls")),
+    path("", include("atrs.urls")),
     path("api/", include("api.urls")),
     path("alerts/", include("alerts.urls")),
     path("admin/", admin.site.urls),

@@ -20,7 +20,7 @@ from alerts.models import Subscriber, Subscription
 from concerns import services as concern_services
 from projects.models import Project
 from projects.questions import SECTIONS, Kind, Question
-from projects.services import publish_project
+from projects.services import publish_project, start_project_with_answers
 from tests.factories import (
     AccountFactory,
     MembershipFactory,
@@ -126,6 +126,17 @@ def build_catalogue() -> list[Page]:
     )
     followed = Subscription.objects.create(subscriber=subscriber, kind="follow", slug=first.slug)
     manage = f"/alerts/manage/{alert_tokens.manage_token(subscriber)}/"
+    from_atrs = start_project_with_answers(
+        user=member,
+        organisation=organisation,
+        answers={
+            "title": "Street lighting repairs",
+            "purpose": "To plan street lighting repairs before lamps fail.",
+            "status": "in_use",
+            "topics": ["public_services"],
+        },
+        source="the ATRS record",
+    )
     account = AccountFactory(email="reset@example.org", username="reset@example.org")
     reset = {"reset_password_of": account}  # the link's key lives in the session: see fetch()
 
@@ -188,6 +199,7 @@ def build_catalogue() -> list[Page]:
             "the register in figures with errors",
             "/register/figures/?from=2025-12-31&to=2025-01-01",
         ),
+        Page("how the register maps to the UK standard", "/open-data/atrs/"),
         Page("accessibility statement", "/accessibility/"),
         Page("privacy notice", "/privacy/"),
         Page("cookies", "/cookies/"),
@@ -214,6 +226,19 @@ def build_catalogue() -> list[Page]:
         Page("new project", "/projects/new/", member),
         Page("new project with errors", "/projects/new/", member, data={"title": ""}),
         Page("task list", f"/projects/{draft.pk}/", member),
+        Page("start from an ATRS record", "/projects/new/from-atrs/", member),
+        Page(
+            "start from an ATRS record with errors",
+            "/projects/new/from-atrs/",
+            member,
+            data={"organisation": ""},
+        ),
+        Page("started from an ATRS record", f"/projects/{from_atrs.pk}/from-atrs/", member),
+        Page(
+            "section 1 started from an ATRS record",
+            f"/projects/{from_atrs.pk}/sections/about-your-project/",
+            member,
+        ),
     ]
     for section in SECTIONS:
         url = f"/projects/{draft.pk}/sections/{section.slug}/"
