@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from projects.diff import version_changes
 from projects.models import Project
+from public_text.outputs import header_line
 from register.conditions import published_organisations
 
 from . import searches, tokens
@@ -26,12 +27,6 @@ from .models import AlertEvent, EventKind, Subscriber, Subscription
 
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
-
-
-def one_line(text: str, limit: int = 150) -> str:
-    """Text for an email subject: one line, no control characters, not too long."""
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
 
 
 def followed_title(slug: str) -> str:
@@ -131,7 +126,7 @@ def _message(
             "Auto-Submitted": "auto-generated",
         }
     return EmailMessage(
-        subject=one_line(subject), body=body, to=[subscription.subscriber.email], headers=headers
+        subject=header_line(subject), body=body, to=[subscription.subscriber.email], headers=headers
     )
 
 
