@@ -7,6 +7,8 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
