@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.http import QueryDict
 
 from projects.models import Project
+from public_text.outputs import header_line
 from register.conditions import FACETS, facet_q, published_organisations
 from register.filterset import RegisterFilterSet
 from register.search import search
@@ -35,7 +36,8 @@ def filters_from(params) -> dict:
     filterset = RegisterFilterSet(params, queryset=Project.objects.none())
     filters = dict(filterset.chosen)
     if filterset.search_text:
-        filters[SEARCH] = filterset.search_text
+        # It goes into emails: one line, nothing a mail header or XML could not hold.
+        filters[SEARCH] = header_line(filterset.search_text)
     return {key: filters[key] for key in sorted(filters)}
 
 

@@ -166,3 +166,12 @@ def test_spam_filling_the_hidden_field_is_dropped_quietly(client):
     )
     assert response.status_code == 302
     assert Subscription.objects.count() == 0 and mail.outbox == []
+
+
+def test_a_search_is_kept_as_one_clean_line_and_a_refused_one_as_the_list_does(client):
+    sign_up(client, EMAIL, "?q=bus%0D%0A%09times&area=wirral")
+    assert Subscription.objects.get().filters == {"area": ["wirral"], "q": "bus times"}
+    sign_up(client, "other@example.net", "?q=bus%00times&area=wirral")
+    # The list refuses the search (and says so); the alert keeps the rest, as the list does.
+    kept = Subscription.objects.get(subscriber__email="other@example.net").filters
+    assert "\x00" not in str(kept) and kept["area"] == ["wirral"]
