@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -199,6 +200,12 @@ class Happening:
     @property
     def project(self) -> Project:
         return self.event.project
+
+    @cached_property
+    def text(self) -> str:
+        """What the email says about the event: the same for everyone it goes to, so written
+        once a run."""
+        return render_to_string("alerts/emails/_item.txt", {"item": self})
 
 
 HEADINGS = {

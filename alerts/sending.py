@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ class Report:
     digests: int = 0
     interrupted: int = 0
     errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 # --- matching ---------------------------------------------------------------------------------
@@ -288,6 +290,13 @@ def send_digests(report: Report, *, now=None) -> None:
         state=Delivery.State.PENDING, frequency=Frequency.WEEKLY, created_at__lt=starts
     )
     titles = emails.Titles()
+    told: dict[int, emails.Happening] = {}
+
+    def happening(event):
+        if event.pk not in told:
+            told[event.pk] = emails.happening(event)
+        return told[event.pk]
+
     for subscription_id in waiting.values_list("subscription_id", flat=True).distinct():
         try:
             with transaction.atomic():
@@ -318,7 +327,7 @@ def send_digests(report: Report, *, now=None) -> None:
         try:
             message = emails.digest(
                 subscription,
-                [emails.happening(delivery.event) for delivery in deliveries],
+                [happening(delivery.event) for delivery in deliveries],
                 titles=titles,
             )
             get_connection().send_messages([message])
@@ -341,14 +350,25 @@ def send_digests(report: Report, *, now=None) -> None:
 def run(*, now=None, today: datetime.date | None = None) -> Report:
     now = now or timezone.now()
     report = Report()
+    clock = time.perf_counter()
+
+    def step(name):
+        nonlocal clock
+        report.seconds[name] = round(time.perf_counter() - clock, 2)
+        clock = time.perf_counter()
+
     report.interrupted = recover_interrupted(now=now)
     report.expired = services.delete_unconfirmed(now=now)
     report.recorded = events.record_missed(now=now) + events.record_overdue(
         today=today or timezone.localdate(now)
     )
+    step("recording")
     report.matched = match_new_events(now=now)
+    step("matching")
     send_immediate(report, now=now)
+    step("sending")
     send_digests(report, now=now)
+    step("summaries")
     return report
 
 

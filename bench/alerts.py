@@ -205,7 +205,9 @@ def main() -> None:
             f"the run, {report.matched} deliveries, {report.sent} emails sent "
             f"({len(mail.outbox)} in the outbox), {report.failed} failed"
         )
-        print(f"  {len(mail.outbox) / seconds:.0f} emails a second")
+        print(
+            f"  {len(mail.outbox) / seconds:.0f} emails a second; seconds by step: {report.seconds}"
+        )
         weekly = Delivery.objects.filter(state="pending", frequency="weekly").count()
         print(f"  {weekly} deliveries wait for the weekly summaries")
 
