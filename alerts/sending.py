@@ -62,6 +62,7 @@ class Report:
     digests: int = 0
     interrupted: int = 0
     errors: list[str] = field(default_factory=list)
+    stopped: bool = False  # the mail server kept failing: the rest wait for the next run
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -167,6 +168,8 @@ def match_new_events(*, now=None) -> int:
 
 STALE_AFTER = datetime.timedelta(minutes=15)
 MARK_EVERY = 10
+# This many failures one after another and the run stops sending (the rest wait for the next).
+GIVE_UP_AFTER = 3
 
 
 def recover_interrupted(*, now) -> int:
@@ -247,15 +250,16 @@ def send_immediate(report: Report, *, now=None) -> None:
             report.sent += len(unmarked)
             unmarked.clear()
 
+    in_a_row = 0  # failures one after another: the mail server is down, not one address bad
     try:
         while pks := _claim(queue, after=after, now=now):
             after = pks[-1]
-            deliveries = (
+            deliveries = list(
                 Delivery.objects.filter(pk__in=pks, state=Delivery.State.SENDING)
                 .select_related("subscription__subscriber", "event__project")
                 .order_by("pk")
             )
-            for delivery in deliveries:
+            for position, delivery in enumerate(deliveries):
                 item = told.get(delivery.event_id)
                 if item is None:
                     item = told[delivery.event_id] = emails.happening(delivery.event)
@@ -268,13 +272,27 @@ def send_immediate(report: Report, *, now=None) -> None:
                     report.failed += 1
                     report.errors.append(str(error))
                     mailer.close()  # a fresh connection for the next one
+                    in_a_row += 1
+                    if in_a_row >= GIVE_UP_AFTER:
+                        mark()
+                        _release([d.pk for d in deliveries[position + 1 :]])
+                        report.stopped = True
+                        return
                 else:
+                    in_a_row = 0
                     unmarked.append(delivery.pk)
                     if len(unmarked) >= MARK_EVERY:
                         mark()
             mark()
     finally:
         mailer.close()
+
+
+def _release(pks: list[int]) -> None:
+    """Claimed deliveries never tried: back to the queue as they were."""
+    Delivery.objects.filter(pk__in=pks, state=Delivery.State.SENDING).update(
+        state=Delivery.State.PENDING, attempts=F("attempts") - 1, claim=""
+    )
 
 
 def week_start(today: datetime.date) -> datetime.date:
@@ -297,7 +315,11 @@ def send_digests(report: Report, *, now=None) -> None:
             told[event.pk] = emails.happening(event)
         return told[event.pk]
 
+    in_a_row = 0
     for subscription_id in waiting.values_list("subscription_id", flat=True).distinct():
+        if in_a_row >= GIVE_UP_AFTER:  # the mail server is down: the rest wait for next run
+            report.stopped = True
+            return
         try:
             with transaction.atomic():
                 digest = Digest.objects.create(
@@ -339,7 +361,9 @@ def send_digests(report: Report, *, now=None) -> None:
                 Digest.objects.filter(pk=digest.pk).delete()
             report.failed += len(pks)
             report.errors.append(str(error))
+            in_a_row += 1
             continue
+        in_a_row = 0
         with transaction.atomic():
             _sent(pks, now=now)
             Digest.objects.filter(pk=digest.pk).update(state=Digest.State.SENT, sent_at=now)
@@ -367,7 +391,8 @@ def run(*, now=None, today: datetime.date | None = None) -> Report:
     step("matching")
     send_immediate(report, now=now)
     step("sending")
-    send_digests(report, now=now)
+    if not report.stopped:
+        send_digests(report, now=now)
     step("summaries")
     return report
 

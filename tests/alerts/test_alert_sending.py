@@ -191,6 +191,21 @@ def test_a_failed_send_is_tried_again_next_run(client, settings):
     assert Delivery.objects.get().state == "sent"
 
 
+def test_a_run_stops_when_the_mail_server_is_down_and_the_rest_wait(client, settings):
+    for n in range(6):
+        subscribe(client, f"person{n}@example.net", REMOTE_ADDR=f"10.0.3.{n}")
+    publish()
+    settings.EMAIL_BACKEND = "tests.alerts.test_alert_sending.Flaky"
+    Flaky.fail = 100
+    output = send_alerts()
+    assert "sending stopped" in output
+    assert Delivery.objects.filter(attempts=1).count() == 3  # tried, then the run gave up
+    assert Delivery.objects.filter(attempts=0, state="pending").count() == 3
+    Flaky.fail = 0
+    send_alerts()
+    assert len(mail.outbox) == 6
+
+
 def test_the_mail_server_being_down_is_no_error(client, settings):
     subscribe(client, EMAIL)
     publish()
@@ -264,3 +279,21 @@ def test_unconfirmed_sign_ups_go_after_seven_days(client, time_machine):
     assert "Deleted 1 unconfirmed sign-up(s)" in output
     assert not Subscriber.objects.filter(email=EMAIL).exists()
     assert Subscriber.objects.filter(email="kept@example.net").exists()
+
+
+def test_weekly_summaries_stop_too_when_the_mail_server_is_down(client, settings, time_machine):
+    wednesday = timezone.make_aware(datetime.datetime(2026, 11, 25, 10))
+    time_machine.move_to(wednesday)
+    for n in range(5):
+        subscribe(client, f"weekly{n}@example.net", frequency="weekly", REMOTE_ADDR=f"10.0.4.{n}")
+    publish()
+    send_alerts()
+    time_machine.move_to(wednesday + datetime.timedelta(days=5))
+    settings.EMAIL_BACKEND = "tests.alerts.test_alert_sending.Flaky"
+    Flaky.fail = 100
+    assert "sending stopped" in send_alerts()
+    assert Delivery.objects.filter(attempts=1).count() == 3
+    Flaky.fail = 0
+    send_alerts()
+    assert len(mail.outbox) == 5
+    assert Delivery.objects.filter(state="sent").count() == 5

@@ -24,6 +24,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Recorded {report.recorded} event(s) the register had not announced.")
         self.stdout.write(f"Matched {report.matched} alert(s) to new events.")
         self.stdout.write(f"Sent {report.sent} alert(s), {report.digests} of them as summaries.")
+        if report.stopped:
+            self.stdout.write(
+                self.style.WARNING(
+                    "The mail server failed several times in a row: sending stopped, and the "
+                    "rest wait for the next run."
+                )
+            )
         if report.failed:
             self.stdout.write(
                 self.style.WARNING(f"{report.failed} alert(s) could not be sent: tried next run.")
