@@ -25,6 +25,7 @@ from .models import (
     PublicationState,
     ResponsiblePerson,
 )
+from .questions import OrganisationRole
 
 __all__ = [
     "InvalidMove",
@@ -78,7 +79,9 @@ def create_project(*, title: str, organisation: Organisation, user=None) -> Proj
     project = Project.objects.create(
         slug=unique_slug(Project, title), title=title.strip(), created_by=user
     )
-    ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
+    ProjectOrganisation.objects.create(
+        project=project, organisation=organisation, role=OrganisationRole.LEAD
+    )
     ModerationEvent.objects.create(
         project=project, actor=user, to_state=PublicationState.DRAFT, message="Started"
     )
@@ -310,7 +313,7 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             organisation = Organisation.objects.create(
                 name=row["name"].strip(), type=row["type"], verified=False
             )
-        if row["role"] == "lead" and organisation.pk not in member_of:
+        if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
         ProjectOrganisation.objects.create(
             project=project, organisation=organisation, role=row["role"], position=position
