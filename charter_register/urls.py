@@ -23,6 +23,7 @@ urlpatterns = [
     path("projects/", include("submissions.urls.reviews")),
     path("organisations/", include("register.urls.organisations")),
     path("", include("opendata.urls")),
+    path("", include("atrs.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -325,6 +325,14 @@ class Project(models.Model):
             return bool(value.strip())  # spaces alone are not an answer
         return value not in (None, [])
 
+    def prefilled_keys(self) -> dict[str, str]:
+        """The answers still as another record gave them: key to where they came from."""
+        return {
+            prefilled.key: prefilled.source
+            for prefilled in self.prefilled.all()
+            if comparable_answer(self, prefilled.key) == prefilled.value
+        }
+
     def evidence(self) -> dict[int, list[str]]:
         """For each principle, the keys of this project's answers that evidence it."""
         return {
@@ -499,3 +507,41 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.slug}: {self.get_kind_display()} ({self.due_date})"
+
+
+class PrefilledAnswer(models.Model):
+    """An answer a draft was started with, taken from another record (such as an ATRS record):
+    the form marks it as from there until someone changes it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="prefilled")
+    key = models.CharField(max_length=60)
+    source = models.CharField(
+        max_length=100, help_text='Where it came from, e.g. "the ATRS record".'
+    )
+    value = models.JSONField(help_text="The answer as it was filled in.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "key"], name="one_prefill_per_answer")
+        ]
+
+    def __str__(self):
+        return f"{self.project_id} {self.key} from {self.source}"
+
+
+def comparable_answer(project: Project, key: str):
+    """An answer as plain data, to tell whether it changed since it was filled in."""
+    value = project.answer(key)
+    if key == "impact_assessments":
+        return [
+            {
+                "name": row.name,
+                "date": row.completed_on.isoformat() if row.completed_on else None,
+                "url": row.url or None,
+                "summary": row.summary or None,
+            }
+            for row in value
+        ]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

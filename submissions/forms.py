@@ -12,7 +12,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Field, Layout
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from organisations.choices import ORGANISATION_TYPE_CHOICES
@@ -473,6 +473,7 @@ class SectionPage:
                 self.rows = formset_class(
                     prefix=prefix, user=user, initial=self.initial_rows() if rows is None else rows
                 )
+        self._mark_prefilled()
         self._annotate_advice()
 
     # what to show first
@@ -590,6 +591,17 @@ class SectionPage:
         moves on rather than showing them once more."""
         text = repr([(anchor, hints) for anchor, _label, hints in self.advice])
         return hashlib.sha256(text.encode()).hexdigest()[:16] if self.advice else ""
+
+    def _mark_prefilled(self) -> None:
+        """Mark each answer that is still as another record (an ATRS record) gave it."""
+        prefilled = self.project.prefilled_keys()
+        for name, field in self.form.fields.items():
+            if name in prefilled:
+                field.help_text = format_html(
+                    '<strong class="govuk-tag govuk-tag--blue app-prefilled">From {}</strong> {}',
+                    prefilled[name],
+                    field.help_text,
+                )
 
     def _annotate_advice(self) -> None:
         """Put the plain-language hints for each typed or saved answer in its hint."""
