@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from opendata.register_csv import columns, register_csv
 from opendata.register_format import LICENCE, project_record, register_document, register_schema
 from projects.questions import QUESTIONS
+from public_text.outputs import xml_text
 from register.selectors import feed_versions, published_project, register_projects
 
 DOWNLOAD_NAME = "charter-register"
@@ -94,13 +95,15 @@ class RegisterFeed(Feed):
     def items(self):
         return feed_versions()[: self.limit]
 
+    # Every text from a record goes through xml_text: a character XML 1.0 cannot hold, in a
+    # record saved or imported before the text policy, would otherwise stop the whole feed.
     def item_title(self, item):
         if item.version == 1:
-            return f"New project: {item.title}"
-        return f"New version of {item.title} (version {item.version})"
+            return xml_text(f"New project: {item.title}")
+        return xml_text(f"New version of {item.title} (version {item.version})")
 
     def item_description(self, item):
-        return item.purpose
+        return xml_text(item.purpose)
 
     def item_link(self, item):
         # The version as it was published (the current one redirects to the project page):
@@ -121,7 +124,7 @@ class RegisterFeed(Feed):
 
     def item_author_name(self, item):
         lead = item.lead_organisation
-        return lead.name if lead else None
+        return xml_text(lead.name) if lead else None
 
     def item_categories(self, item):
         return ["uses AI"] if item.uses_ai else []
