@@ -4,7 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .choices import ORGANISATION_TYPE_CHOICES
+from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
+from .rules import mission_statement_problem
 
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
@@ -122,14 +123,15 @@ class Organisation(models.Model):
 
     @property
     def is_commercial(self) -> bool:
-        return self.type == "commercial"
+        return self.type == OrganisationType.COMMERCIAL
 
     def clean(self):
         errors = {}
-        if self.is_commercial and not (self.mission_statement or "").strip():
-            errors["mission_statement"] = (
-                "A commercial organisation must give its mission statement"
-            )
+        mission = mission_statement_problem(
+            type=self.type, mission_statement=self.mission_statement, name=self.name
+        )
+        if mission:
+            errors["mission_statement"] = mission
         if self.signed_on and not self.is_signatory:
             errors["signed_on"] = (
                 "Only an organisation that has signed the Charter has a date signed"

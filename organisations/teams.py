@@ -711,7 +711,9 @@ def memberships_of(user):
 
 def memberships_in(organisation: Organisation):
     """The team: admins first, then by address."""
-    return organisation.memberships.select_related("user").order_by("role", "user__email")
+    from .selectors import members
+
+    return members(organisation)
 
 
 def latest_signature(organisation: Organisation) -> SignatureRequest | None:

@@ -15,9 +15,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisations import teams
+from organisations import selectors, teams
 from organisations.forms import DecideRequestForm
-from organisations.models import Organisation
 from organisations.staff import is_moderator
 
 from .forms import DomainForm, InviteForm, RoleForm, SignatureForm
@@ -27,7 +26,7 @@ class Team:
     """The organisation a team page is about, and what the person may do there."""
 
     def __init__(self, request, slug: str):
-        self.organisation = get_object_or_404(Organisation, slug=slug)
+        self.organisation = selectors.organisation(slug)
         self.membership = teams.membership_of(request.user, self.organisation)
         self.is_staff = is_moderator(request.user)
         if self.membership is None and not self.is_staff:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organisations import teams
+from organisations import selectors, teams
 from organisations.forms import DecideRequestForm, TeamForm, text_field
-from organisations.models import EmailDomain, JoinRequest, SignatureRequest
+from organisations.models import SignatureRequest
 from projects.permissions import moderator_required
 
 from .tabs import render_tab
@@ -58,9 +58,7 @@ def _page(request, template, **context):
 @moderator_required
 @require_http_methods(["GET", "POST"])
 def team_request(request, request_id):
-    join_request = get_object_or_404(
-        JoinRequest.objects.select_related("user", "organisation"), pk=request_id
-    )
+    join_request = selectors.join_request(request_id)
     form = DecideRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and join_request.is_pending:
         approve = form.cleaned_data["decision"] == "approve"
@@ -93,7 +91,7 @@ def team_request(request, request_id):
 @moderator_required
 @require_POST
 def confirm_domain(request, domain_id):
-    email_domain = get_object_or_404(EmailDomain, pk=domain_id)
+    email_domain = selectors.email_domain(domain_id)
     try:
         teams.confirm_domain(email_domain=email_domain, by=request.user)
     except teams.TeamRuleBroken as refused:
@@ -108,9 +106,7 @@ def confirm_domain(request, domain_id):
 @moderator_required
 @require_http_methods(["GET", "POST"])
 def team_signature(request, signature_id):
-    signature = get_object_or_404(
-        SignatureRequest.objects.select_related("organisation", "requested_by"), pk=signature_id
-    )
+    signature = selectors.signature_request(signature_id)
     form = SignatureDecisionForm(request.POST if request.method == "POST" else None)
     pending = signature.status == SignatureRequest.Status.PENDING
     if request.method == "POST" and form.is_valid() and pending:
