@@ -350,3 +350,37 @@ def test_text_saved_before_the_policy_still_shows_everywhere(client, db):
     ):
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+# --- staff and residents: the moderation actions and the question form --------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "field", "message"),
+    [
+        ("moderation:withdraw", "reason", f"The reason for withdrawing {HIDDEN}"),
+        ("moderation:request_changes", "message", f"What needs to change {HIDDEN}"),
+    ],
+)
+def test_moderation_texts_follow_the_policy(world, action, field, message):
+    from django.urls import reverse
+
+    project = world.published if action == "moderation:withdraw" else world.submitted
+    before = snapshot()
+    response = world.client_for(MODERATOR).post(
+        reverse(action, args=[project.pk]), {field: "The project\u202e ended\x07"}
+    )
+    assert response.status_code == 200
+    assert message in page(response)
+    assert snapshot() == before
+
+
+def test_a_residents_message_follows_the_policy(world, client):
+    before = Concern.objects.count()
+    response = client.post(
+        f"/register/{world.published.slug}/ask/",
+        {"kind": "question", "message": "Who \x1b[2Jcan see my data?"},
+    )
+    assert response.status_code == 200
+    assert f"Your message {HIDDEN}" in page(response)
+    assert Concern.objects.count() == before
