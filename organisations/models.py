@@ -27,15 +27,18 @@ def free_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
-def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
-    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses."""
+def unique_slug(
+    model, text: str, *, max_length: int = 80, exclude_pk=None, reserved=frozenset()
+) -> str:
+    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses and that is
+    not ``reserved`` (an address of a page that is not a row)."""
     base = slug_base(text, max_length=max_length)
     taken = set(
         model.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
-    return free_slug(base, taken)
+    return free_slug(base, taken | set(reserved))
 
 
 class OrganisationQuerySet(models.QuerySet):

@@ -71,6 +71,9 @@ PUBLIC_STATES = [
 
 REVIEW_INTERVAL_MONTHS = 12
 
+# Addresses under /register/ that are pages, not records: no record may take them as its id.
+RESERVED_SLUGS = frozenset({"figures"})
+
 
 class InvalidMove(Exception):
     """A publication move that the state machine does not allow."""

@@ -7,15 +7,18 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from organisations.models import Membership, Organisation, unique_slug
 
-from . import notifications
+from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
+    RESERVED_SLUGS,
     InvalidMove,
     ModerationEvent,
     PrefilledAnswer,
@@ -68,6 +71,12 @@ def _notify_after_commit(send, project: Project, *args) -> None:
     notifications.send_after_commit(send.__name__, project, send, project, *args)
 
 
+def _announce_after_commit(signal, **kwargs) -> None:
+    """Send a domain signal (``projects.signals``) once the move is saved; a listener that
+    fails is logged and does not undo the move."""
+    transaction.on_commit(partial(signal.send_robust, sender=Project, **kwargs))
+
+
 def _lock(project: Project) -> Project:
     """Reload ``project`` under a row lock so two moderators cannot act on it at once."""
     return Project.objects.select_for_update().get(pk=project.pk)
@@ -77,7 +86,9 @@ def _lock(project: Project) -> Project:
 def create_project(*, title: str, organisation: Organisation, user=None) -> Project:
     """Start a new record: a first draft led by ``organisation``."""
     project = Project.objects.create(
-        slug=unique_slug(Project, title), title=title.strip(), created_by=user
+        slug=unique_slug(Project, title, reserved=RESERVED_SLUGS),
+        title=title.strip(),
+        created_by=user,
     )
     ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
     ModerationEvent.objects.create(
@@ -141,6 +152,7 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     event.save()
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
+    _announce_after_commit(signals.project_published, project=locked, previous=previous)
     return locked
 
 
@@ -173,6 +185,7 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
     )
     event.save()
     _notify_after_commit(notifications.project_withdrawn, locked, reason)
+    _announce_after_commit(signals.project_withdrawn, project=locked)
     return locked
 
 
