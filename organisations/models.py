@@ -10,7 +10,8 @@ from public_text import policy
 from public_text.models import PublicTextModel
 from public_text.policy import organisation_name_key
 
-from .choices import ORGANISATION_TYPE_CHOICES
+from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
+from .rules import mission_statement_problem
 
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
@@ -130,7 +131,7 @@ class Organisation(PublicTextModel, models.Model):
 
     @property
     def is_commercial(self) -> bool:
-        return self.type == "commercial"
+        return self.type == OrganisationType.COMMERCIAL
 
     def clean(self):
         errors = {}
@@ -140,10 +141,11 @@ class Organisation(PublicTextModel, models.Model):
                 f"{existing.name} is already in the directory: use it, or give a name that "
                 "is not only spelled differently"
             )
-        if self.is_commercial and not (self.mission_statement or "").strip():
-            errors["mission_statement"] = (
-                "A commercial organisation must give its mission statement"
-            )
+        mission = mission_statement_problem(
+            type=self.type, mission_statement=self.mission_statement, name=self.name
+        )
+        if mission:
+            errors["mission_statement"] = mission
         if self.signed_on and not self.is_signatory:
             errors["signed_on"] = (
                 "Only an organisation that has signed the Charter has a date signed"

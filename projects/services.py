@@ -28,6 +28,7 @@ from .models import (
     ResponsiblePerson,
     comparable_answer,
 )
+from .questions import SECTIONS, OrganisationRole
 
 __all__ = [
     "InvalidMove",
@@ -90,7 +91,9 @@ def create_project(*, title: str, organisation: Organisation, user=None) -> Proj
         title=title.strip(),
         created_by=user,
     )
-    ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
+    ProjectOrganisation.objects.create(
+        project=project, organisation=organisation, role=OrganisationRole.LEAD
+    )
     ModerationEvent.objects.create(
         project=project, actor=user, to_state=PublicationState.DRAFT, message="Started"
     )
@@ -324,7 +327,7 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             organisation = Organisation.objects.create(
                 name=row["name"].strip(), type=row["type"], verified=False
             )
-        if row["role"] == "lead" and organisation.pk not in member_of:
+        if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
         ProjectOrganisation.objects.create(
             project=project, organisation=organisation, role=row["role"], position=position
@@ -412,8 +415,6 @@ def start_project_with_answers(*, user, organisation: Organisation, answers: dic
     """Start a draft led by one of ``user``'s organisations with ``answers`` (question key to
     value, ``title`` among them) given, section by section as if typed in; each is remembered as
     from ``source`` (such as "the ATRS record") until someone changes it."""
-    from .questions import SECTIONS
-
     project = start_project(user=user, title=answers["title"], organisation=organisation)
     for section in SECTIONS:
         data = {key: answers[key] for key in section.keys if key in answers and key != "title"}

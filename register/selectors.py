@@ -12,6 +12,7 @@ from django.http import Http404, QueryDict
 
 from organisations.models import Organisation
 from projects.models import Project, ProjectOrganisation, PublicationState
+from projects.questions import OrganisationRole
 
 from .conditions import facet_q
 from .facet_index import FacetIndex
@@ -124,9 +125,9 @@ class ListedProjects:
             .prefetch_related(
                 Prefetch(
                     "project_organisations",
-                    queryset=ProjectOrganisation.objects.filter(role="lead").select_related(
-                        "organisation"
-                    ),
+                    queryset=ProjectOrganisation.objects.filter(
+                        role=OrganisationRole.LEAD
+                    ).select_related("organisation"),
                 )
             )
             .in_bulk()

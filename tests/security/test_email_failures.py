@@ -24,7 +24,6 @@ from projects.reviews import send_review_reminders
 from tests.factories import (
     AccountFactory,
     MembershipFactory,
-    ModeratorFactory,
     OrganisationFactory,
     ProjectFactory,
     PublishedProjectFactory,
@@ -71,11 +70,6 @@ def owner():
     user = AccountFactory(username="owner@wirral.example")
     MembershipFactory(user=user, organisation=organisation)
     return user
-
-
-@pytest.fixture
-def moderator():
-    return ModeratorFactory(username="moderator@charter.example")
 
 
 def failures(caplog) -> list[logging.LogRecord]:
