@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from projects.questions import ORGANISATION_TYPE_CHOICES
+from .choices import ORGANISATION_TYPE_CHOICES
 
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
