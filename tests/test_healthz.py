@@ -33,8 +33,6 @@ def test_healthz_answers_head_as_well_as_get(client):
 
 
 def test_healthz_answers_head_with_503_when_the_database_does_not(client, monkeypatch):
-    from projects import health
-
     class BrokenConnection:
         def cursor(self):
             raise OperationalError("connection refused")
