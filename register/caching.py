@@ -252,6 +252,13 @@ def _database_cache_connection():
     return connections[router.db_for_read(backend.cache_model_class)]
 
 
+def shares_searches() -> bool:
+    """Whether a search's results are worth keeping in the shared cache: with Redis, yes; with
+    the database cache, a write (a count, a read and an insert in a transaction) costs more than
+    most searches, so they are kept in each process only."""
+    return _database_cache_connection() is None
+
+
 # Cookies that make a page personal: who is signed in, and messages waiting to be shown.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 # Headers that are the same for everyone and so are kept with a page (the others: cookies).

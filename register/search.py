@@ -6,7 +6,7 @@ most of the register, and every match is ranked, so each match's stored vector i
 vector is kept inside the table's row (``STORAGE MAIN``, migration 0007) rather than in the
 TOAST table, which made reading it the largest part of a search. The ids a search finds are
 read in one plain query and kept per register stamp (``matching_ids``), so the next pages of a
-search, and the same search on another server, take no query.
+search take no query (nor, with Redis as the shared cache, the same search on another server).
 """
 
 import hashlib
@@ -59,9 +59,10 @@ def search(queryset, text: str, *, ranked: bool = True):
 
 def matching_ids(found) -> list[int]:
     """The ids of the projects in ``found`` (a search, in its order), kept until the register
-    changes: in this process and in the shared cache (``register.caching.PAGE_SECONDS``). One
-    query (rows read straight from the cursor) when neither has them."""
-    from .caching import PAGE_SECONDS, current_stamp
+    changes: in this process, and in the shared cache when that is Redis (a write to the
+    database cache is five queries, more than most searches cost). One query (rows read
+    straight from the cursor) when neither has them."""
+    from .caching import PAGE_SECONDS, current_stamp, shares_searches
 
     sql, params = found.values_list("pk", flat=True).query.sql_with_params()
     digest = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()[:32]
@@ -70,12 +71,14 @@ def matching_ids(found) -> list[int]:
     if pks is not None:
         _kept.move_to_end(key)
         return pks
-    pks = cache.get(key)
+    shared = shares_searches()
+    pks = cache.get(key) if shared else None
     if pks is None:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             pks = [row[0] for row in cursor.fetchall()]
-        cache.set(key, pks, timeout=PAGE_SECONDS)
+        if shared:
+            cache.set(key, pks, timeout=PAGE_SECONDS)
     _kept[key] = pks
     while len(_kept) > KEPT_SEARCHES:
         _kept.popitem(last=False)
