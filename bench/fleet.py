@@ -59,7 +59,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import production_environment, wrk_lua  # noqa: E402
+from bench.common import gunicorn_command, production_environment, wrk_lua  # noqa: E402
 from bench.load import create_register, database_exists  # noqa: E402
 from bench.register import SERVER, WORDS, admin_sql, free_port  # noqa: E402
 
@@ -169,23 +169,6 @@ def wait_until_up(socket_path: str, servers=("a", "b"), seconds: float = 60) -> 
             return
         time.sleep(0.2)
     raise RuntimeError(f"HAProxy does not see {servers} up: {states}")
-
-
-def gunicorn_command(port: int, workers: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "charter_register.wsgi",
-        "--workers",
-        str(workers),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "--graceful-timeout",
-        "10",
-    ]
 
 
 HAPROXY_CONFIG = """
