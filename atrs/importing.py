@@ -9,6 +9,7 @@ long for its question, a website that is not https) is left out and said so.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -16,6 +17,7 @@ from django.core.validators import URLValidator
 
 from projects.models import Project
 from projects.questions import QUESTIONS
+from public_text.policy import normalise, refusal
 
 from . import crosswalk
 from .answers import phase_status, register_answers
@@ -30,6 +32,24 @@ class ImportedAnswers:
     @property
     def title(self) -> str:
         return self.answers.get("title", "")
+
+    def for_draft(self) -> dict:
+        """The answers as the draft's sections take them (impact assessment rows with their
+        date as ``completed_on``)."""
+        answers = dict(self.answers)
+        if "impact_assessments" in answers:
+            answers["impact_assessments"] = [
+                {
+                    "name": row["name"],
+                    "completed_on": datetime.date.fromisoformat(row["date"])
+                    if row["date"]
+                    else None,
+                    "url": row["url"] or "",
+                    "summary": row["summary"] or "",
+                }
+                for row in answers["impact_assessments"]
+            ]
+        return answers
 
 
 def _label(key: str) -> str:
@@ -54,6 +74,13 @@ def _fits(key: str, value) -> str | None:
         return f"the answer is longer than the {limit} characters the question allows"
     if "\x00" in value:
         return "the answer contains a character that cannot be stored"
+    # The register's text policy, as the form would apply it (hidden characters, line breaks
+    # in a title, an answer over its character ceiling).
+    if key in Project.public_text_rules:
+        rule = Project.public_text_rule(key)
+        problem = refusal(normalise(value, multiline=rule.multiline), rule)
+        if problem is not None:
+            return problem.message
     return None
 
 
@@ -76,6 +103,8 @@ def register_answers_from(parsed: ParsedRecord) -> ImportedAnswers:
             problem = _fits(key, value)
             if problem:
                 result.left_out.append(f"{atrs_field.label}: {problem}")
+            elif isinstance(value, str) and key in Project.public_text_rules:
+                result.answers[key] = normalise(value)
             else:
                 result.answers[key] = value
     phase = parsed.metadata.get(crosswalk.FACETS_BY_NAME["phase"].metadata_key)

@@ -1,24 +1,24 @@
 """The register as CSV: each register record (``register_format.project_record``) flattened
 into one row, one column a key of the open data format, in the schema's order.
 
-Lists are joined with "; "; organisations, people and principles become readable text. The file
-is UTF-8 with a byte order mark so that spreadsheet programs read names like "Ré Ñandú" correctly.
+Lists are joined with "; "; organisations, people and principles become readable text. Every
+cell, lists included, goes through ``public_text.outputs.spreadsheet_cell``, so no stored text
+runs as a formula. The file is UTF-8 with a byte order mark so that spreadsheet programs read
+names like "Ré Ñandú" correctly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 
 from opendata.register_format import project_record, register_schema
 from organisations.choices import ORGANISATION_TYPE_CHOICES
 from projects.questions import DUTY_CHOICES, ORGANISATION_ROLE_CHOICES
+from public_text.outputs import spreadsheet_cell
 
 SEPARATOR = "; "
-# A cell a spreadsheet would run as a formula; phone numbers such as "+44 151 000 0000" are fine.
-_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
 
 _TYPES = dict(ORGANISATION_TYPE_CHOICES)
 _ROLES = dict(ORGANISATION_ROLE_CHOICES)
@@ -70,9 +70,8 @@ def _cell(key: str, value) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         flatten = _FLATTEN.get(key, str)
-        return SEPARATOR.join(flatten(item) for item in value)
-    text = str(value)
-    return "'" + text if _FORMULA.match(text) else text
+        return spreadsheet_cell(SEPARATOR.join(flatten(item) for item in value))
+    return spreadsheet_cell(value)
 
 
 def csv_row(record: dict, keys: list[str]) -> list[str]:

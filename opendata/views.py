@@ -11,7 +11,14 @@ from django.utils.feedgenerator import Atom1Feed
 from opendata.register_csv import columns, register_csv
 from opendata.register_format import LICENCE, project_record, register_document, register_schema
 from projects.questions import QUESTIONS
-from register.selectors import feed_versions, published_project, register_projects
+from public_text.outputs import xml_text
+from register.selectors import (
+    feed_description,
+    feed_versions,
+    list_query,
+    published_project,
+    register_projects,
+)
 
 DOWNLOAD_NAME = "charter-register"
 
@@ -76,7 +83,6 @@ class RegisterFeed(Feed):
     """New projects and new versions of projects, newest first."""
 
     feed_type = Atom1Feed
-    title = "Liverpool City Region Charter Register: new projects and versions"
     subtitle = (
         "Data and AI projects published on the register of the Liverpool City Region Community "
         "Charter on Data and AI, and each new version of them."
@@ -86,21 +92,34 @@ class RegisterFeed(Feed):
     author_name = "Liverpool City Region Charter Register"
     limit = 50
 
-    link = "/register/"
+    def get_object(self, request, *args, **kwargs):
+        """The feed's search and filters: the register list's, from the query string."""
+        return request.GET
 
-    def feed_url(self):
-        return reverse("open_data:feed")
+    def title(self, params):
+        # XML 1.0 cannot hold control characters, which a typed-in search could bring.
+        described = xml_text(feed_description(params))
+        base = "Liverpool City Region Charter Register: new projects and versions"
+        return f"{base} ({described})" if described else base
 
-    def items(self):
-        return feed_versions()[: self.limit]
+    def link(self, params):
+        return reverse("register:list") + list_query(params)
 
+    def feed_url(self, params):
+        return reverse("open_data:feed") + list_query(params)
+
+    def items(self, params):
+        return feed_versions(params)[: self.limit]
+
+    # Every text from a record goes through xml_text: a character XML 1.0 cannot hold, in a
+    # record saved or imported before the text policy, would otherwise stop the whole feed.
     def item_title(self, item):
         if item.version == 1:
-            return f"New project: {item.title}"
-        return f"New version of {item.title} (version {item.version})"
+            return xml_text(f"New project: {item.title}")
+        return xml_text(f"New version of {item.title} (version {item.version})")
 
     def item_description(self, item):
-        return item.purpose
+        return xml_text(item.purpose)
 
     def item_link(self, item):
         # The version as it was published (the current one redirects to the project page):
@@ -121,7 +140,7 @@ class RegisterFeed(Feed):
 
     def item_author_name(self, item):
         lead = item.lead_organisation
-        return lead.name if lead else None
+        return xml_text(lead.name) if lead else None
 
     def item_categories(self, item):
         return ["uses AI"] if item.uses_ai else []

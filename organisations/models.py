@@ -1,10 +1,17 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .choices import ORGANISATION_TYPE_CHOICES
+from public_text import policy
+from public_text.models import PublicTextModel
+from public_text.policy import organisation_name_key
+
+from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
+from .rules import mission_statement_problem
 
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
@@ -21,15 +28,18 @@ def free_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
-def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
-    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses."""
+def unique_slug(
+    model, text: str, *, max_length: int = 80, exclude_pk=None, reserved=frozenset()
+) -> str:
+    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses and that is
+    not ``reserved`` (an address of a page that is not a row)."""
     base = slug_base(text, max_length=max_length)
     taken = set(
         model.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
-    return free_slug(base, taken)
+    return free_slug(base, taken | set(reserved))
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -40,13 +50,19 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(verified=False)
 
     def by_name(self, name: str):
-        return self.filter(name__iexact=name.strip())
+        """The organisation called ``name``, or one whose name only looks different: case,
+        spaces, zero-width characters and look-alike letters set aside
+        (``public_text.policy.organisation_name_key``)."""
+        return self.filter(name_key=organisation_name_key(name))
 
 
-class Organisation(models.Model):
+class Organisation(PublicTextModel, models.Model):
     """An organisation that runs, supports, supplies or funds a data or AI project."""
 
     name = models.CharField("Organisation name", max_length=200, unique=True)
+    # What two names must differ in to be two organisations (kept by ``save``); indexed so a
+    # look-alike of any name in the directory is found in one query.
+    name_key = models.CharField(max_length=400, db_index=True, editable=False, default="")
     slug = models.SlugField(max_length=90, unique=True)
     type = models.CharField("Organisation type", max_length=20, choices=ORGANISATION_TYPE_CHOICES)
     description = models.CharField(
@@ -72,6 +88,12 @@ class Organisation(models.Model):
 
     objects = OrganisationQuerySet.as_manager()
 
+    public_text_rules = {
+        "name": policy.name(200, "Organisation name"),
+        "description": policy.line(500, "The description of the organisation"),
+        "mission_statement": policy.long(label="The mission statement"),
+    }
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -90,21 +112,40 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
+        self.name_key = organisation_name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
+    def look_alike(self) -> Organisation | None:
+        """Another organisation in the directory whose name only looks different."""
+        return (
+            Organisation.objects.by_name(self.name).exclude(pk=self.pk).order_by("pk").first()
+            if self.name
+            else None
+        )
+
     @property
     def is_commercial(self) -> bool:
-        return self.type == "commercial"
+        return self.type == OrganisationType.COMMERCIAL
 
     def clean(self):
         errors = {}
-        if self.is_commercial and not (self.mission_statement or "").strip():
-            errors["mission_statement"] = (
-                "A commercial organisation must give its mission statement"
+        existing = self.look_alike()
+        if existing is not None:
+            errors["name"] = (
+                f"{existing.name} is already in the directory: use it, or give a name that "
+                "is not only spelled differently"
             )
+        mission = mission_statement_problem(
+            type=self.type, mission_statement=self.mission_statement, name=self.name
+        )
+        if mission:
+            errors["mission_statement"] = mission
         if self.signed_on and not self.is_signatory:
             errors["signed_on"] = (
                 "Only an organisation that has signed the Charter has a date signed"

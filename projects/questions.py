@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.db.models import TextChoices
+
+from public_text import policy
+from public_text.policy import TextRule
+
 
 class Kind(StrEnum):
     SHORT_TEXT = "short_text"
@@ -98,19 +103,29 @@ TOPIC_CHOICES = [
     ("public_services", "Public services"),
     ("other", "Other"),
 ]
-ORGANISATION_ROLE_CHOICES = [
-    ("lead", "Lead"),
-    ("partner", "Partner"),
-    ("supplier", "Supplier"),
-    ("funder", "Funder"),
-]
-DUTY_CHOICES = [
-    ("accountable", "Accountable"),
-    ("correcting", "Correcting and updating algorithms"),
-    ("monitoring", "Monitoring"),
-    ("training", "Training front-line staff"),
-    ("contact", "Contact for the public"),
-]
+
+
+class OrganisationRole(TextChoices):
+    """An organisation's part in a project: exactly one is the lead."""
+
+    LEAD = "lead", "Lead"
+    PARTNER = "partner", "Partner"
+    SUPPLIER = "supplier", "Supplier"
+    FUNDER = "funder", "Funder"
+
+
+class Duty(TextChoices):
+    """A responsible person's duties: exactly one person is accountable."""
+
+    ACCOUNTABLE = "accountable", "Accountable"
+    CORRECTING = "correcting", "Correcting and updating algorithms"
+    MONITORING = "monitoring", "Monitoring"
+    TRAINING = "training", "Training front-line staff"
+    CONTACT = "contact", "Contact for the public"
+
+
+ORGANISATION_ROLE_CHOICES = OrganisationRole.choices
+DUTY_CHOICES = Duty.choices
 
 
 def _text(key: str, label: str, principles: tuple[int, ...], hint: str = "") -> Question:
@@ -429,6 +444,18 @@ SECTIONS_BY_SLUG: dict[str, Section] = {s.slug: s for s in SECTIONS}
 
 # The free-text answers to the guide's questions, in the guide's order.
 ANSWER_KEYS: list[str] = [q.key for q in QUESTIONS.values() if q.is_answer]
+
+
+# The text policy for each question a person answers in words (``public_text.policy``): one
+# rule, used by the form, the model (the admin) and the importer alike.
+TEXT_RULES: dict[str, TextRule] = {
+    "title": policy.name(200, "Project title"),
+    "website": policy.line(500, "The web address"),
+    **{key: policy.long(label="This answer") for key in ANSWER_KEYS},
+}
+# The lead organisation's texts, asked in section 2 and kept on the organisation.
+TEXT_RULES["organisation_description"] = policy.line(500, "The description of the organisation")
+TEXT_RULES["mission_statement"] = policy.long(label="The mission statement")
 
 
 def section_of(key: str) -> Section:

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from organisations.models import Membership, Organisation, unique_slug
 
-from . import notifications
+from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
+    RESERVED_SLUGS,
     InvalidMove,
     ModerationEvent,
     PrefilledAnswer,
@@ -27,6 +28,7 @@ from .models import (
     ResponsiblePerson,
     comparable_answer,
 )
+from .questions import SECTIONS, OrganisationRole
 
 __all__ = [
     "InvalidMove",
@@ -65,9 +67,15 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
     )
 
 
-def _notify_after_commit(send, *args) -> None:
-    """Send an email once the move is saved; a mail server failure is logged, not raised."""
-    transaction.on_commit(partial(send, *args), robust=True)
+def _notify_after_commit(send, project: Project, *args) -> None:
+    """Send an email once the move is saved; a failure is logged, never raised."""
+    notifications.send_after_commit(send.__name__, project, send, project, *args)
+
+
+def _announce_after_commit(signal, **kwargs) -> None:
+    """Send a domain signal (``projects.signals``) once the move is saved; a listener that
+    fails is logged and does not undo the move."""
+    transaction.on_commit(partial(signal.send_robust, sender=Project, **kwargs))
 
 
 def _lock(project: Project) -> Project:
@@ -79,9 +87,13 @@ def _lock(project: Project) -> Project:
 def create_project(*, title: str, organisation: Organisation, user=None) -> Project:
     """Start a new record: a first draft led by ``organisation``."""
     project = Project.objects.create(
-        slug=unique_slug(Project, title), title=title.strip(), created_by=user
+        slug=unique_slug(Project, title, reserved=RESERVED_SLUGS),
+        title=title.strip(),
+        created_by=user,
     )
-    ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
+    ProjectOrganisation.objects.create(
+        project=project, organisation=organisation, role=OrganisationRole.LEAD
+    )
     ModerationEvent.objects.create(
         project=project, actor=user, to_state=PublicationState.DRAFT, message="Started"
     )
@@ -143,6 +155,7 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     event.save()
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
+    _announce_after_commit(signals.project_published, project=locked, previous=previous)
     return locked
 
 
@@ -175,6 +188,7 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
     )
     event.save()
     _notify_after_commit(notifications.project_withdrawn, locked, reason)
+    _announce_after_commit(signals.project_withdrawn, project=locked)
     return locked
 
 
@@ -313,7 +327,7 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             organisation = Organisation.objects.create(
                 name=row["name"].strip(), type=row["type"], verified=False
             )
-        if row["role"] == "lead" and organisation.pk not in member_of:
+        if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
         ProjectOrganisation.objects.create(
             project=project, organisation=organisation, role=row["role"], position=position
@@ -401,8 +415,6 @@ def start_project_with_answers(*, user, organisation: Organisation, answers: dic
     """Start a draft led by one of ``user``'s organisations with ``answers`` (question key to
     value, ``title`` among them) given, section by section as if typed in; each is remembered as
     from ``source`` (such as "the ATRS record") until someone changes it."""
-    from .questions import SECTIONS
-
     project = start_project(user=user, title=answers["title"], organisation=organisation)
     for section in SECTIONS:
         data = {key: answers[key] for key in section.keys if key in answers and key != "title"}

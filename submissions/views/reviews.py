@@ -5,25 +5,27 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from projects.form_fields import RealDateField
-from projects.models import Project
+from projects.models import REVIEW_INTERVAL_MONTHS
 from projects.reviews import (
     ReviewDateError,
     check_review_date,
     confirm_still_accurate,
     latest_review_date,
 )
+from projects.selectors import own_published_project
 
 
 class StillAccurateForm(forms.Form):
     next_review_due = RealDateField(
         label="When should the record next be reviewed? (optional)",
-        help_text="Leave this blank to review it again in 12 months. You can choose an earlier "
-        "date, for example if the project is about to change. For example, 27 3 2027",
+        help_text=f"Leave this blank to review it again in {REVIEW_INTERVAL_MONTHS} months. You "
+        "can choose an earlier date, for example if the project is about to change. For "
+        "example, 27 3 2027",
         required=False,
         require_all_fields=False,
     )
@@ -50,9 +52,7 @@ class StillAccurateForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm_review(request, pk):
-    project = get_object_or_404(
-        Project.objects.editable_by(request.user).published().with_register_details(), pk=pk
-    )
+    project = own_published_project(request.user, pk)
     today = timezone.localdate()
     form = StillAccurateForm(request.POST or None, today=today)
     if request.method == "POST" and form.is_valid():
