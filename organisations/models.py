@@ -6,6 +6,13 @@ from django.utils.text import slugify
 
 from projects.questions import ORGANISATION_TYPE_CHOICES
 
+from .identifiers import (
+    charity_number_validator,
+    companies_house_validator,
+    ods_code_validator,
+    public_identifiers,
+)
+
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
     """``text`` as lowercase words joined by single hyphens (the register's id pattern)."""
@@ -55,6 +62,28 @@ class Organisation(models.Model):
     mission_statement = models.TextField(
         "If you are a commercial organisation, what is your mission statement?", blank=True
     )
+    # Optional identifiers in the UK's public registers (open data format version 2).
+    companies_house_number = models.CharField(
+        "Companies House number",
+        max_length=8,
+        blank=True,
+        validators=[companies_house_validator],
+        help_text="For a company registered in the UK: 8 letters or digits.",
+    )
+    charity_number = models.CharField(
+        "Charity number",
+        max_length=12,
+        blank=True,
+        validators=[charity_number_validator],
+        help_text="The Charity Commission's number (or OSCR's, or Northern Ireland's).",
+    )
+    ods_code = models.CharField(
+        "NHS organisation code",
+        max_length=10,
+        blank=True,
+        validators=[ods_code_validator],
+        help_text="The organisation's code in the NHS Organisation Data Service (ODS).",
+    )
     is_signatory = models.BooleanField("Has signed the Charter", default=False)
     signed_on = models.DateField("Date signed", null=True, blank=True)
     verified = models.BooleanField(
@@ -94,6 +123,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def identifiers(self):
+        """Its identifiers, each linked to the public register that holds it."""
+        return public_identifiers(self)
 
     @property
     def is_commercial(self) -> bool:

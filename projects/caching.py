@@ -82,10 +82,18 @@ def connect_signals() -> None:
     from concerns.models import Concern
     from organisations.models import Organisation
 
-    from .models import Project, ProjectOrganisation, ResponsiblePerson
+    from .models import ImpactAssessment, Project, ProjectOrganisation, ResponsiblePerson
 
     # Concerns too: the project page shows how many were raised and the published answers.
-    for model in (Project, ProjectOrganisation, ResponsiblePerson, Organisation, Concern):
+    models = (
+        Project,
+        ProjectOrganisation,
+        ResponsiblePerson,
+        ImpactAssessment,
+        Organisation,
+        Concern,
+    )
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
                 register_changed, sender=model, dispatch_uid=f"register-{model.__name__}-{signal}"

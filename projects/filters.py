@@ -30,7 +30,7 @@ from organisations.models import Organisation
 
 from . import questions
 from .caching import per_stamp
-from .models import Project, ProjectOrganisation, ResponsiblePerson
+from .models import ImpactAssessment, Project, ProjectOrganisation, ResponsiblePerson
 from .questions import (
     AREA_CHOICES,
     ORGANISATION_TYPE_CHOICES,
@@ -87,6 +87,7 @@ def principle_q(number: int) -> Q:
     special = {
         "organisations": _projects_of(ProjectOrganisation.objects.all()),
         "responsible_people": _projects_of(ResponsiblePerson.objects.all()),
+        "impact_assessments": _projects_of(ImpactAssessment.objects.all()),
         "declaration": Q(declaration=True),
         "uses_ai": Q(uses_ai__isnull=False),
         "start_date": Q(start_date__isnull=False),

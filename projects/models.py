@@ -22,13 +22,14 @@ from organisations.models import Organisation
 from .questions import (
     AI_DECISION_ROLE_CHOICES,
     AI_KIND_CHOICES,
-    ANSWER_KEYS,
     AREA_CHOICES,
     DUTY_CHOICES,
     ORGANISATION_ROLE_CHOICES,
     PRINCIPLE_EVIDENCE,
     QUESTIONS,
     STATUS_CHOICES,
+    SUMMARY_MAX_LENGTH,
+    TEXT_ANSWER_KEYS,
     TOPIC_CHOICES,
 )
 
@@ -128,6 +129,7 @@ class ProjectQuerySet(models.QuerySet):
                 ),
             ),
             "responsible_people",
+            "impact_assessments",
         )
 
     def refresh_search_vector(self):
@@ -169,9 +171,13 @@ class Project(models.Model):
         QUESTIONS["start_date"].label, null=True, blank=True, help_text="The first of the month."
     )
     website = models.URLField(QUESTIONS["website"].label, max_length=500, blank=True)
+    # Blank only on records published before version 2 of the open data format asked for it.
+    summary = models.CharField(
+        QUESTIONS["summary"].label, max_length=SUMMARY_MAX_LENGTH, blank=True
+    )
 
-    # Every free-text answer to the guide's questions, one column each, labelled in its words.
-    for _key in ANSWER_KEYS:
+    # Every free-text answer, one column each, labelled in its words.
+    for _key in TEXT_ANSWER_KEYS:
         vars()[_key] = models.TextField(QUESTIONS[_key].label, blank=True)
     del _key
 
@@ -287,7 +293,21 @@ class Project(models.Model):
             return list(self.project_organisations.all())
         if key == "responsible_people":
             return list(self.responsible_people.all())
+        if key == "impact_assessments":
+            return list(self.impact_assessments.all())
         return getattr(self, key)
+
+    @property
+    def public_summary(self) -> str:
+        """What the register shows as the project's summary: the summary, or for a record
+        published before summaries were asked for, its purpose (pages shorten it)."""
+        return self.summary or self.purpose
+
+    @property
+    def needs_summary(self) -> bool:
+        """A record published before version 2 of the open data format: its next version, or
+        its review, asks for a summary."""
+        return not self.summary.strip()
 
     def evidence(self) -> dict[int, list[str]]:
         """For each principle, the keys of this project's answers that evidence it."""
@@ -332,6 +352,12 @@ class ProjectOrganisation(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="project_roles"
     )
     role = models.CharField("Role in the project", max_length=20, choices=ORGANISATION_ROLE_CHOICES)
+    contribution = models.CharField(
+        "What does this organisation do in the project?",
+        max_length=1000,
+        blank=True,
+        help_text="For a partner, supplier or funder (optional).",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -376,6 +402,26 @@ class ResponsiblePerson(models.Model):
     def get_duties_display(self) -> list[str]:
         labels = dict(DUTY_CHOICES)
         return [labels.get(duty, duty) for duty in self.duties]
+
+
+class ImpactAssessment(models.Model):
+    """An impact assessment done for a project version (a data protection impact assessment,
+    an equality impact assessment ...), with a public link where one exists."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="impact_assessments"
+    )
+    name = models.CharField("Name of the assessment", max_length=200)
+    completed_on = models.DateField("Date completed", null=True, blank=True)
+    url = models.URLField("Public link", max_length=500, blank=True)
+    summary = models.TextField("What it found", max_length=2000, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
 
 
 class ModerationEvent(models.Model):

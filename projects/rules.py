@@ -5,9 +5,10 @@ Messages are written for the person filling in the form, in the GOV.UK style.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
-from .questions import ANSWER_KEYS, QUESTIONS
+from .questions import ANSWER_KEYS, QUESTIONS, SUMMARY_MAX_LENGTH
 
 if TYPE_CHECKING:
     from .models import Project
@@ -15,6 +16,54 @@ if TYPE_CHECKING:
 
 def missing_answer_message(key: str) -> str:
     return f"Answer \u201c{QUESTIONS[key].label}\u201d. If you are not sure, say so and why"
+
+
+MISSING_SUMMARY = "Enter a summary of the project for residents, in two or three sentences"
+IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH = 2000
+CONTRIBUTION_MAX_LENGTH = 1000
+
+
+def summary_problems(summary: str | None) -> dict[str, str]:
+    """The summary residents read first: needed to submit, and short."""
+    text = (summary or "").strip()
+    if not text:
+        return {"summary": MISSING_SUMMARY}
+    if len(text) > SUMMARY_MAX_LENGTH:
+        return {"summary": summary_too_long_message(len(text))}
+    return {}
+
+
+def summary_too_long_message(length: int) -> str:
+    return (
+        f"Shorten the summary to {SUMMARY_MAX_LENGTH} characters or fewer (it is {length} "
+        "characters)"
+    )
+
+
+def impact_assessment_problems(
+    assessments, *, today: datetime.date | None = None
+) -> dict[str, str]:
+    """``assessments``: objects with name, completed_on, url and summary. Optional as a whole;
+    each one given needs its name, and its link (if any) must be a secure web address."""
+    today = today or datetime.date.today()
+    for position, assessment in enumerate(assessments, start=1):
+        name = (assessment.name or "").strip()
+        called = name or f"impact assessment {position}"
+        if not name:
+            return {"impact_assessments": f"Enter the name of impact assessment {position}"}
+        if assessment.url and not assessment.url.startswith("https://"):
+            return {"impact_assessments": f"Enter a link for {called} that starts with https://"}
+        if assessment.completed_on and assessment.completed_on > today:
+            return {
+                "impact_assessments": f"The date {called} was completed must be today or in "
+                "the past"
+            }
+        if len(assessment.summary or "") > IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH:
+            return {
+                "impact_assessments": f"Shorten what {called} found to "
+                f"{IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters or fewer"
+            }
+    return {}
 
 
 def organisation_problems(organisations) -> dict[str, str]:
@@ -82,6 +131,7 @@ def project_problems(project: Project) -> dict[str, str]:
     for key in ANSWER_KEYS:
         if not (getattr(project, key) or "").strip():
             problems[key] = missing_answer_message(key)
+    problems.update(summary_problems(project.summary))
     if not project.status:
         problems["status"] = "Choose what stage the project is at"
     problems.update(
@@ -103,6 +153,7 @@ def project_problems(project: Project) -> dict[str, str]:
         )
     )
     problems.update(people_problems(list(project.responsible_people.all())))
+    problems.update(impact_assessment_problems(list(project.impact_assessments.all())))
     # Keep the guide's order so that an error summary reads top to bottom.
     order = list(QUESTIONS)
     return dict(sorted(problems.items(), key=lambda item: order.index(item[0])))

@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
-from .questions import ANSWER_KEYS
+from .questions import TEXT_ANSWER_KEYS
 
 SEARCH_CONFIG = "english"
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
@@ -16,8 +16,8 @@ MAX_FALLBACK_WORDS = 8
 
 
 def search(queryset, text: str, *, ranked: bool = True):
-    """Projects in ``queryset`` that match ``text``: the title, the purpose, every answer and the
-    organisations' names.
+    """Projects in ``queryset`` that match ``text``: the title, the summary, the purpose, every
+    answer and the organisations' names.
 
     On PostgreSQL, a full-text match on the stored, indexed ``search_vector`` with web-search
     syntax ("quoted phrases", or, -not), annotated with ``rank`` (title matches weigh most). On
@@ -37,15 +37,15 @@ def search(queryset, text: str, *, ranked: bool = True):
     for word in text.split()[:MAX_FALLBACK_WORDS]:
         named = ProjectOrganisation.objects.filter(organisation__name__icontains=word)
         condition = Q(pk__in=named.values("project_id"))
-        for field in ["title", *ANSWER_KEYS]:
+        for field in ["title", "summary", *TEXT_ANSWER_KEYS]:
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
 
 
 def refresh_search_vector(queryset) -> int:
-    """Store each project's weighted search vector: title, then purpose and organisations, then
-    every other answer. One UPDATE for the whole queryset; a no-op on SQLite.
+    """Store each project's weighted search vector: title, then summary, purpose and
+    organisations, then every other answer. One UPDATE for the whole queryset; a no-op on SQLite.
 
     Every write that changes what the register shows ends here (publishing, importing), so this
     is also where cached register pages are told that the register changed."""
@@ -62,10 +62,10 @@ def refresh_search_vector(queryset) -> int:
         .annotate(names=StringAgg("organisation__name", delimiter=" "))
         .values("names")[:1]
     )
-    other_answers = [key for key in ANSWER_KEYS if key != "purpose"]
+    other_answers = [key for key in TEXT_ANSWER_KEYS if key != "purpose"]
     vector = (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("purpose", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("summary", "purpose", weight="B", config=SEARCH_CONFIG)
         + SearchVector(
             Coalesce(organisation_names, Value(""), output_field=TextField()),
             weight="B",

@@ -13,11 +13,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from organisations.identifiers import IDENTIFIER_LABELS, apply_identifiers
 from organisations.models import Organisation, unique_slug
 
 from . import notifications
 from .models import (
     EDITABLE_STATES,
+    ImpactAssessment,
     InvalidMove,
     ModerationEvent,
     Project,
@@ -176,12 +178,28 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
 
 
 def copy_related(source: Project, target: Project) -> None:
-    """Copy a version's organisations and responsible people onto another version."""
+    """Copy a version's organisations, responsible people and impact assessments onto another
+    version."""
     ProjectOrganisation.objects.bulk_create(
         ProjectOrganisation(
-            project=target, organisation_id=po.organisation_id, role=po.role, position=po.position
+            project=target,
+            organisation_id=po.organisation_id,
+            role=po.role,
+            contribution=po.contribution,
+            position=po.position,
         )
         for po in source.project_organisations.all()
+    )
+    ImpactAssessment.objects.bulk_create(
+        ImpactAssessment(
+            project=target,
+            name=assessment.name,
+            completed_on=assessment.completed_on,
+            url=assessment.url,
+            summary=assessment.summary,
+            position=assessment.position,
+        )
+        for assessment in source.impact_assessments.all()
     )
     ResponsiblePerson.objects.bulk_create(
         ResponsiblePerson(
@@ -308,14 +326,25 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
     ProjectOrganisation.objects.filter(project=project).delete()
     for position, row in enumerate(rows):
         organisation = row.get("organisation") or Organisation.objects.by_name(row["name"]).first()
+        identifiers = {key: row[key] for key in IDENTIFIER_LABELS if key in row}
         if organisation is None:
             organisation = Organisation.objects.create(
-                name=row["name"].strip(), type=row["type"], verified=False
+                name=row["name"].strip(), type=row["type"], verified=False, **identifiers
             )
         if row["role"] == "lead" and organisation.pk not in member_of:
             raise NotAMember(organisation)
+        changed = apply_identifiers(
+            organisation, identifiers, is_member=organisation.pk in member_of
+        )
+        if changed:
+            organisation.save(update_fields=[*changed, "updated_at"])
         ProjectOrganisation.objects.create(
-            project=project, organisation=organisation, role=row["role"], position=position
+            project=project,
+            organisation=organisation,
+            role=row["role"],
+            # What a partner, supplier or funder does; the lead's is the project itself.
+            contribution="" if row["role"] == "lead" else (row.get("contribution") or "").strip(),
+            position=position,
         )
 
 
@@ -344,6 +373,21 @@ def _save_people(project: Project, people: list[dict]) -> None:
             position=position,
         )
         for position, person in enumerate(people)
+    )
+
+
+def _save_impact_assessments(project: Project, assessments: list[dict]) -> None:
+    ImpactAssessment.objects.filter(project=project).delete()
+    ImpactAssessment.objects.bulk_create(
+        ImpactAssessment(
+            project=project,
+            name=assessment["name"].strip(),
+            completed_on=assessment.get("completed_on"),
+            url=(assessment.get("url") or "").strip(),
+            summary=(assessment.get("summary") or "").strip(),
+            position=position,
+        )
+        for position, assessment in enumerate(assessments)
     )
 
 
@@ -380,6 +424,8 @@ def save_section(*, project: Project, section, data: dict, user, expected_lock_v
         _save_lead_texts(saved, data, user)
     if "responsible_people" in data:
         _save_people(saved, data["responsible_people"])
+    if "impact_assessments" in data:
+        _save_impact_assessments(saved, data["impact_assessments"])
     return saved
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("register.json", open_data.register_json, name="register_json"),
     path("register.csv", open_data.register_csv_download, name="register_csv"),
     path("register.schema.json", open_data.schema_json, name="schema"),
+    path("register.v1.schema.json", open_data.schema_v1_json, name="schema_v1"),
     # Not /register/<slug>/ (the project's page): the suffix keeps the two apart.
     path("register/<slug:slug>.json", open_data.project_json, name="project_json"),
     path("feed/", open_data.RegisterFeed(), name="feed"),

@@ -42,6 +42,11 @@ def schema_json(request):
     return JsonResponse(register_schema())
 
 
+def schema_v1_json(request):
+    """Version 1 of the format, which the import still reads."""
+    return JsonResponse(register_schema("1"))
+
+
 # What the keys that are not questions on the form hold, in plain words.
 REGISTER_DETAILS = {
     "id": "The record's id on the register; it never changes",

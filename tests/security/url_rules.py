@@ -131,6 +131,7 @@ RULES: dict[str, dict] = {
     "open_data:register_json": public(post=OK),
     "open_data:register_csv": public(post=OK),
     "open_data:schema": public(post=OK),
+    "open_data:schema_v1": public(post=OK),
     "open_data:project_json": public(post=OK),
     "open_data:feed": public(post=OK),
     "open_data:open_data": public(post=OK),
