@@ -40,29 +40,39 @@ def summary_too_long_message(length: int) -> str:
     )
 
 
+def impact_assessment_row_problems(
+    assessment, position: int = 1, *, today: datetime.date | None = None
+) -> dict[str, str]:
+    """What is wrong with one impact assessment (an object with name, completed_on, url and
+    summary; ``position`` counts from 1): field name to message. Each one given needs its name;
+    its date, if given, is not in the future; its link, if given, is a secure web address."""
+    today = today or datetime.date.today()
+    name = (assessment.name or "").strip()
+    called = name or f"impact assessment {position}"
+    problems = {}
+    if not name:
+        problems["name"] = f"Enter the name of impact assessment {position}"
+    if assessment.completed_on and assessment.completed_on > today:
+        problems["completed_on"] = f"The date {called} was completed must be today or in the past"
+    if assessment.url and not assessment.url.startswith("https://"):
+        problems["url"] = f"Enter a link for {called} that starts with https://"
+    if len(assessment.summary or "") > IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH:
+        problems["summary"] = (
+            f"Shorten what {called} found to {IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters "
+            "or fewer"
+        )
+    return problems
+
+
 def impact_assessment_problems(
     assessments, *, today: datetime.date | None = None
 ) -> dict[str, str]:
-    """``assessments``: objects with name, completed_on, url and summary. Optional as a whole;
-    each one given needs its name, and its link (if any) must be a secure web address."""
-    today = today or datetime.date.today()
+    """The impact assessments as a whole: optional, but the first problem with any one given
+    stops the version being submitted."""
     for position, assessment in enumerate(assessments, start=1):
-        name = (assessment.name or "").strip()
-        called = name or f"impact assessment {position}"
-        if not name:
-            return {"impact_assessments": f"Enter the name of impact assessment {position}"}
-        if assessment.url and not assessment.url.startswith("https://"):
-            return {"impact_assessments": f"Enter a link for {called} that starts with https://"}
-        if assessment.completed_on and assessment.completed_on > today:
-            return {
-                "impact_assessments": f"The date {called} was completed must be today or in "
-                "the past"
-            }
-        if len(assessment.summary or "") > IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH:
-            return {
-                "impact_assessments": f"Shorten what {called} found to "
-                f"{IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters or fewer"
-            }
+        problems = impact_assessment_row_problems(assessment, position, today=today)
+        if problems:
+            return {"impact_assessments": next(iter(problems.values()))}
     return {}
 
 

@@ -342,8 +342,7 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             project=project,
             organisation=organisation,
             role=row["role"],
-            # What a partner, supplier or funder does; the lead's is the project itself.
-            contribution="" if row["role"] == "lead" else (row.get("contribution") or "").strip(),
+            contribution=(row.get("contribution") or "").strip(),
             position=position,
         )
 

@@ -11,7 +11,15 @@ from django.utils.feedgenerator import Atom1Feed
 from ..questions import QUESTIONS
 from ..register_csv import columns, register_csv
 from ..register_format import LICENCE, project_record, register_document, register_schema
-from ..selectors import feed_versions, published_project, register_projects
+from ..register_xlsx import CONTENT_TYPE as XLSX
+from ..register_xlsx import register_xlsx
+from ..selectors import (
+    feed_versions,
+    published_project,
+    record_versions,
+    register_history,
+    register_projects,
+)
 
 DOWNLOAD_NAME = "charter-register"
 
@@ -34,8 +42,28 @@ def register_csv_download(request):
     return _download(response, "csv", attachment=True)
 
 
+def register_xlsx_download(request):
+    """The CSV's content as one spreadsheet sheet; takes the same search and filters."""
+    response = HttpResponse(register_xlsx(register_projects(request.GET)), content_type=XLSX)
+    return _download(response, "xlsx", attachment=True)
+
+
 def project_json(request, slug):
     return JsonResponse(project_record(published_project(slug)))
+
+
+def project_versions_json(request, slug):
+    """Every published version of one record, oldest first, each a version 2 record with its
+    number (``version``) and dates (``published_at``: the record's first publication;
+    ``updated_at``: this version's)."""
+    return JsonResponse(register_document(record_versions(slug)))
+
+
+def register_history_json(request):
+    """Every published version of every record on the register, by id then version."""
+    response = JsonResponse(register_document(register_history()))
+    response["Content-Disposition"] = f'inline; filename="{DOWNLOAD_NAME}-history.json"'
+    return response
 
 
 def schema_json(request):
@@ -105,7 +133,9 @@ class RegisterFeed(Feed):
         return f"New version of {item.title} (version {item.version})"
 
     def item_description(self, item):
-        return item.purpose
+        """The summary residents read first; for a record published before summaries were
+        asked for, its purpose."""
+        return item.public_summary
 
     def item_link(self, item):
         # The version as it was published (the current one redirects to the project page):

@@ -10,8 +10,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ..form_fields import RealDateField
+from ..forms.submission import question_field
 from ..models import Project
-from ..reviews import ReviewDateError, check_review_date, confirm_still_accurate, latest_review_date
+from ..questions import QUESTIONS
+from ..reviews import (
+    ReviewDateError,
+    SummaryNeeded,
+    check_review_date,
+    confirm_still_accurate,
+    latest_review_date,
+)
 
 
 class StillAccurateForm(forms.Form):
@@ -23,11 +31,28 @@ class StillAccurateForm(forms.Form):
         require_all_fields=False,
     )
 
-    def __init__(self, *args, today, **kwargs):
+    def __init__(self, *args, today, needs_summary=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        items = []
+        if needs_summary:
+            # A record published before the register asked for a summary: ask for one now.
+            self.fields["summary"] = question_field("summary")
+            self.fields["summary"].required = True
+            self.fields["summary"].error_messages["required"] = (
+                "Enter a summary of the project for residents, in two or three sentences"
+            )
+            items.append(
+                Field.textarea(
+                    "summary",
+                    rows=4,
+                    max_characters=QUESTIONS["summary"].max_length,
+                    label_size=Size.MEDIUM,
+                )
+            )
         self.helper = FormHelper()
         self.helper.layout = Layout(
+            *items,
             Field("next_review_due", context={"legend_size": Size.MEDIUM}),
             Submit("confirm", "Confirm it is still accurate"),
         )
@@ -49,15 +74,20 @@ def confirm_review(request, pk):
         Project.objects.editable_by(request.user).published().with_register_details(), pk=pk
     )
     today = timezone.localdate()
-    form = StillAccurateForm(request.POST or None, today=today)
+    form = StillAccurateForm(request.POST or None, today=today, needs_summary=project.needs_summary)
     if request.method == "POST" and form.is_valid():
-        confirm_still_accurate(
-            project=project,
-            user=request.user,
-            next_review_due=form.cleaned_data["next_review_due"],
-        )
-        messages.success(request, "Thank you. The record is marked as still accurate.")
-        return redirect(project.get_absolute_url())
+        try:
+            confirm_still_accurate(
+                project=project,
+                user=request.user,
+                next_review_due=form.cleaned_data["next_review_due"],
+                summary=form.cleaned_data.get("summary"),
+            )
+        except SummaryNeeded as refused:
+            form.add_error("summary", refused.message)
+        else:
+            messages.success(request, "Thank you. The record is marked as still accurate.")
+            return redirect(project.get_absolute_url())
     return render(
         request,
         "reviews/confirm.html",
