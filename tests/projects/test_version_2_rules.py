@@ -151,3 +151,21 @@ def test_saving_section_3_replaces_the_impact_assessments():
         ("DPIA", 0),
         ("EqIA", 1),
     ]
+
+
+def test_what_changed_between_versions_names_impact_assessments_and_contributions():
+    from projects.diff import version_changes
+
+    member = UserFactory()
+    published = PublishedProjectFactory()
+    published.lead_organisation.memberships.create(user=member)
+    draft = services.start_new_version(project=published, user=member)
+    ImpactAssessment.objects.create(
+        project=draft, name="Equality impact assessment", completed_on=datetime.date(2025, 2, 1)
+    )
+    draft.project_organisations.update(contribution="Runs it.")
+    changes = {change.question.key: change for change in version_changes(published, draft)}
+    assert (
+        changes["impact_assessments"].new == "Equality impact assessment, completed 1 February 2025"
+    )
+    assert changes["organisations"].new.endswith(": Runs it.")
