@@ -10,7 +10,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-from charter_register.client_address import client_address
+from .client_address import client_address
 
 
 def account_identifier(request, credentials=None) -> str:

@@ -1,6 +1,6 @@
 """The register's search and filters as documented API query parameters.
 
-Read from ``projects.filters.RegisterFilterSet`` (the one definition the register list uses), so
+Read from ``register.filterset.RegisterFilterSet`` (the one definition the register list uses), so
 the API, the downloads and /register/ always take the same parameters.
 """
 
@@ -8,7 +8,7 @@ import django_filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from projects.filters import RegisterFilterSet
+from register.filterset import RegisterFilterSet
 
 
 def _choices(filter_) -> list[str]:

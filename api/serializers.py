@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from projects.register_format import project_record
+from opendata.register_format import project_record
 
 
 class ProjectRecordSerializer(serializers.BaseSerializer):

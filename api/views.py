@@ -9,8 +9,8 @@ from drf_spectacular.utils import (
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 
-from projects.register_format import SLUG_PATTERN
-from projects.selectors import register_projects
+from opendata.register_format import SLUG_PATTERN
+from register.selectors import register_projects
 
 from .filters import register_filter_parameters
 from .serializers import ProjectRecordSerializer

@@ -182,7 +182,7 @@ def main() -> int:
         from django.db import connections
 
         from projects.models import Project
-        from projects.selectors import PAGE_SIZE
+        from register.selectors import PAGE_SIZE
 
         if not reuse:
             create_register(args.projects)

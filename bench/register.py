@@ -146,7 +146,7 @@ def timed(client, path: str, repeat: int, *, change: bool) -> tuple[list[float],
     from django.test import RequestFactory
     from django.test.utils import CaptureQueriesContext
 
-    from projects.caching import GENERATION_KEY, _new_stamp, _page_key
+    from register.caching import GENERATION_KEY, _new_stamp, _page_key
 
     page_key = _page_key(RequestFactory().get(path))
     times, counts, own = [], [], []

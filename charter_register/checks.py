@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 
 MISSING_KEY = "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true for development)."
 
@@ -15,7 +16,5 @@ def secret_key_is_set(app_configs, **kwargs):
 
 def require_secret_key() -> None:
     """Called by the WSGI entry point: a server never starts without the key."""
-    from django.core.exceptions import ImproperlyConfigured
-
     if settings.SECRET_KEY_MISSING:
         raise ImproperlyConfigured(MISSING_KEY)

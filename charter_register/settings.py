@@ -63,16 +63,25 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "axes",
+    # The wiring: its system checks (charter_register.checks).
+    "charter_register",
+    # The domain, lowest first (docs/decisions/0006-bounded-apps.md).
     "principles",
     "organisations",
     "projects",
-    "pages",
     "concerns",
+    # The web apps on top of it.
+    "register",
+    "submissions",
+    "moderation",
+    "opendata",
+    "pages",
     "oversight",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "atrs",
     # Management commands only (export_personal_data); no models.
     "accounts",
 ]
@@ -81,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached register pages for visitors without a session, before sessions and the rest.
-    "projects.caching.RegisterPageMiddleware",
+    "register.caching.RegisterPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,7 +166,7 @@ else:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if env_bool("DJANGO_BEHIND_PROXY", False):
     # The load balancer appends the client's address; count limits per client, not per proxy.
-    RATELIMIT_IP_META_KEY = "charter_register.client_address.client_address"
+    RATELIMIT_IP_META_KEY = "accounts.client_address.client_address"
 
 # Sessions live in the database so that any app server can answer any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -220,7 +229,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/h/ip",  # nosec B105: # a rate, not a password
 }
 if env_bool("DJANGO_BEHIND_PROXY", False):
-    # The load balancer appends the client's address to X-Forwarded-For (client_address.py).
+    # The load balancer appends the client's address to X-Forwarded-For
+    # (accounts/client_address.py).
     ALLAUTH_TRUSTED_PROXY_COUNT = 1
 
 # Lockout (django-axes): five wrong passwords for one account from one address lock that

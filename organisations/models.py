@@ -4,8 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from projects.questions import ORGANISATION_TYPE_CHOICES
-
+from .choices import ORGANISATION_TYPE_CHOICES
 from .identifiers import (
     charity_number_validator,
     companies_house_validator,

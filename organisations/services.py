@@ -10,11 +10,9 @@ from django.utils import timezone
 
 from .identifiers import IDENTIFIER_LABELS
 from .models import Membership, Organisation
+from .signals import organisation_changed, organisations_merging
 
 logger = logging.getLogger(__name__)
-
-# When both organisations are on one project, the merged row keeps the stronger role.
-ROLE_STRENGTH = {"lead": 4, "partner": 3, "supplier": 2, "funder": 1}
 
 
 @transaction.atomic
@@ -42,17 +40,16 @@ def record_signature(
     organisation.full_clean()
     organisation.save(update_fields=["is_signatory", "signed_on", "updated_at"])
     logger.info("%s recorded that %s signed on %s", moderator, organisation.slug, signed_on)
-    _refresh_published(organisation)
+    organisation_changed.send(sender=Organisation, organisation=organisation)
     return organisation
 
 
 @transaction.atomic
 def merge_organisations(*, duplicate: Organisation, into: Organisation, moderator) -> Organisation:
     """Merge ``duplicate`` into ``into``: its project roles and memberships move, then it is
-    deleted. Where both are on one project version, one row stays with the stronger role; a
-    person who belongs to both keeps one membership. All or nothing."""
-    from projects.models import ProjectOrganisation
-
+    deleted. Where both are on one project version, one row stays with the stronger role
+    (``projects.receivers``, told by ``organisations_merging``); a person who belongs to both
+    keeps one membership. All or nothing."""
     if duplicate.pk == into.pk:
         raise ValueError("An organisation cannot be merged into itself")
     duplicate, into = (
@@ -60,20 +57,7 @@ def merge_organisations(*, duplicate: Organisation, into: Organisation, moderato
         Organisation.objects.select_for_update().get(pk=into.pk),
     )
 
-    for role in ProjectOrganisation.objects.select_for_update().filter(organisation=duplicate):
-        existing = ProjectOrganisation.objects.filter(
-            project_id=role.project_id, organisation=into
-        ).first()
-        if existing is None:
-            role.organisation = into
-            role.save(update_fields=["organisation"])
-            continue
-        stronger = max((existing.role, role.role), key=ROLE_STRENGTH.__getitem__)
-        position = min(existing.position, role.position)
-        role.delete()  # first, so that a lead role can move without two leads on the project
-        if (existing.role, existing.position) != (stronger, position):
-            existing.role, existing.position = stronger, position
-            existing.save(update_fields=["role", "position"])
+    organisations_merging.send(sender=Organisation, duplicate=duplicate, into=into)
 
     already_members = set(into.memberships.values_list("user_id", flat=True))
     duplicate.memberships.filter(user_id__in=already_members).delete()
@@ -91,14 +75,5 @@ def merge_organisations(*, duplicate: Organisation, into: Organisation, moderato
 
     logger.info("%s merged organisation %s into %s", moderator, duplicate.slug, into.slug)
     duplicate.delete()
-    _refresh_published(into)
+    organisation_changed.send(sender=Organisation, organisation=into)
     return into
-
-
-def _refresh_published(organisation: Organisation) -> None:
-    """Organisation names are part of the register's search index."""
-    from projects.models import Project
-
-    Project.objects.published().filter(
-        project_organisations__organisation=organisation
-    ).refresh_search_vector()

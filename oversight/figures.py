@@ -25,6 +25,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from concerns.models import Concern
+from organisations.choices import ORGANISATION_TYPE_CHOICES
 from principles.models import Principle
 from projects.models import (
     CHOICE_LABELS,
@@ -33,7 +34,6 @@ from projects.models import (
     PublicationState,
     add_months,
 )
-from projects.questions import ORGANISATION_TYPE_CHOICES
 
 DEFAULT_YEARS = 2  # the Charter's review interval
 NOT_GIVEN = "Not given"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from projects.register_csv import _cell as csv_safe
+from opendata.register_csv import _cell as csv_safe
 
 from .figures import figures_for
 from .forms import period_form

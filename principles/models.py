@@ -30,10 +30,3 @@ class Principle(models.Model):
 
     def get_absolute_url(self):
         return reverse("principles:detail", kwargs={"number": self.number})
-
-    @property
-    def evidence_keys(self) -> list[str]:
-        """The question keys whose answers evidence this principle (from the one mapping)."""
-        from projects.questions import PRINCIPLE_EVIDENCE
-
-        return PRINCIPLE_EVIDENCE[self.number]

@@ -5,8 +5,5 @@ class ProjectsConfig(AppConfig):
     name = "projects"
 
     def ready(self):
-        import charter_register.checks  # noqa: F401  (registers the secret key check)
-
-        from .caching import connect_signals
-
-        connect_signals()
+        # Receivers import the models, so they are connected once the models are loaded.
+        from . import receivers  # noqa: F401

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .answers import answer_display
 from .models import Project
 from .questions import QUESTIONS, Kind, Question
-from .templatetags.register import answer_display
 
 
 class Change(NamedTuple):

@@ -32,6 +32,8 @@ from .questions import (
     TEXT_ANSWER_KEYS,
     TOPIC_CHOICES,
 )
+from .rules import project_problems
+from .search_vector import refresh_search_vector
 
 
 class PublicationState(models.TextChoices):
@@ -134,8 +136,6 @@ class ProjectQuerySet(models.QuerySet):
 
     def refresh_search_vector(self):
         """Recompute the stored full-text search vector (PostgreSQL only; a no-op on SQLite)."""
-        from .search import refresh_search_vector
-
         return refresh_search_vector(self)
 
 
@@ -309,6 +309,14 @@ class Project(models.Model):
         its review, asks for a summary."""
         return not self.summary.strip()
 
+    def prefilled_keys(self) -> dict[str, str]:
+        """The answers still as another record gave them: key to where they came from."""
+        return {
+            prefilled.key: prefilled.source
+            for prefilled in self.prefilled.all()
+            if comparable_answer(self, prefilled.key) == prefilled.value
+        }
+
     def evidence(self) -> dict[int, list[str]]:
         """For each principle, the keys of this project's answers that evidence it."""
         return {
@@ -323,8 +331,6 @@ class Project(models.Model):
         organisation, exactly one accountable person, a mission statement from a commercial lead,
         the kind of AI and its part in decisions when AI is used.
         """
-        from .rules import project_problems
-
         return project_problems(self)
 
     def next_review_after(self, moment: datetime.datetime) -> datetime.date:
@@ -474,3 +480,31 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.slug}: {self.get_kind_display()} ({self.due_date})"
+
+
+class PrefilledAnswer(models.Model):
+    """An answer a draft was started with, taken from another record (such as an ATRS record):
+    the form marks it as from there until someone changes it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="prefilled")
+    key = models.CharField(max_length=60)
+    source = models.CharField(
+        max_length=100, help_text='Where it came from, e.g. "the ATRS record".'
+    )
+    value = models.JSONField(help_text="The answer as it was filled in.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "key"], name="one_prefill_per_answer")
+        ]
+
+    def __str__(self):
+        return f"{self.project_id} {self.key} from {self.source}"
+
+
+def comparable_answer(project: Project, key: str):
+    """An answer as plain data, to tell whether it changed since it was filled in."""
+    value = project.answer(key)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

@@ -1,6 +1,6 @@
 """The project submission form: every question, once.
 
-This module is the one place that knows the guide's questions (``shared/spec/submission-form.md``):
+This module is the one place that knows the guide's questions (``docs/spec/submission-form.md``):
 their keys, labels (the guide's words), hints, sections, and which of the Charter's 11 principles
 each answer evidences. The model, the forms, the register page, the exports and the schema all
 read it.
@@ -104,14 +104,6 @@ TOPIC_CHOICES = [
     ("environment", "Environment"),
     ("community_safety", "Community safety"),
     ("public_services", "Public services"),
-    ("other", "Other"),
-]
-ORGANISATION_TYPE_CHOICES = [
-    ("academic", "Academic"),
-    ("public_service", "Public service"),
-    ("nhs", "NHS"),
-    ("voluntary", "Voluntary sector"),
-    ("commercial", "Commercial"),
     ("other", "Other"),
 ]
 ORGANISATION_ROLE_CHOICES = [

@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from organisations.identifiers import IDENTIFIER_LABELS, apply_identifiers
-from organisations.models import Organisation, unique_slug
+from organisations.models import Membership, Organisation, unique_slug
 
 from . import notifications
 from .models import (
@@ -22,10 +22,12 @@ from .models import (
     ImpactAssessment,
     InvalidMove,
     ModerationEvent,
+    PrefilledAnswer,
     Project,
     ProjectOrganisation,
     PublicationState,
     ResponsiblePerson,
+    comparable_answer,
 )
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "start_project",
     "save_section",
     "declare_and_submit",
+    "start_project_with_answers",
 ]
 
 
@@ -291,8 +294,6 @@ def join_or_add_organisation(
     """The organisation ``user`` records a project for: one of theirs; one in the directory that
     nobody has claimed yet (they become its first member); or ``new`` (name, type, description,
     mission_statement), which is added unverified with them as its member."""
-    from organisations.models import Membership
-
     if new is not None:
         organisation = Organisation(
             name=new["name"].strip(),
@@ -438,3 +439,31 @@ def declare_and_submit(*, project: Project, user, declared: bool) -> Project:
         declared_at=timezone.now() if declared else None,
     )
     return submit_project(project=project, user=user)
+
+
+@transaction.atomic
+def start_project_with_answers(*, user, organisation: Organisation, answers: dict, source: str):
+    """Start a draft led by one of ``user``'s organisations with ``answers`` (question key to
+    value, ``title`` among them) given, section by section as if typed in; each is remembered as
+    from ``source`` (such as "the ATRS record") until someone changes it."""
+    from .questions import SECTIONS
+
+    project = start_project(user=user, title=answers["title"], organisation=organisation)
+    for section in SECTIONS:
+        data = {key: answers[key] for key in section.keys if key in answers and key != "title"}
+        if data:
+            project = save_section(
+                project=project,
+                section=section,
+                data=data,
+                user=user,
+                expected_lock_version=project.lock_version,
+            )
+    project = Project.objects.with_register_details().get(pk=project.pk)
+    PrefilledAnswer.objects.bulk_create(
+        PrefilledAnswer(
+            project=project, key=key, source=source, value=comparable_answer(project, key)
+        )
+        for key in answers
+    )
+    return project

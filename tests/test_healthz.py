@@ -1,6 +1,8 @@
 import pytest
 from django.db import OperationalError
 
+from charter_register import health
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,8 +14,6 @@ def test_healthz_answers_200_when_the_database_answers(client):
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
-    from projects import health
-
     class BrokenConnection:
         def cursor(self):
             raise OperationalError("connection refused")

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 from rest_framework.throttling import AnonRateThrottle
 
-from projects.register_format import register_schema
+from opendata.register_format import register_schema
 from tests.factories import PublishedProjectFactory
-from tests.projects.open_data_register import SUBMITTER_EMAIL, make_register
+from tests.opendata.open_data_register import SUBMITTER_EMAIL, make_register
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 """Browser journeys: pytest-playwright driving Debian's Chromium against Django's live_server.
 
 Every test under tests/browser gets the ``browser`` marker, so ``pytest -m "not browser"`` skips
-them and ``pytest -m browser`` runs only them. Chromium comes from apt (scripts/install-browser.sh, run by ``make test``);
-``playwright install`` is never run.
+them and ``pytest -m browser`` runs only them. Chromium comes from apt
+(scripts/install-browser.sh, run by ``make test``); ``playwright install`` is never run.
 """
 
 import importlib

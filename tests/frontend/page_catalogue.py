@@ -19,7 +19,7 @@ from django.core import mail
 from concerns import services as concern_services
 from projects.models import ImpactAssessment, Project, ProjectOrganisation
 from projects.questions import SECTIONS, Kind, Question
-from projects.services import publish_project
+from projects.services import publish_project, start_project_with_answers
 from tests.factories import (
     AccountFactory,
     MembershipFactory,
@@ -154,6 +154,17 @@ def build_catalogue() -> list[Page]:
         email="resident@example.net",
         consent_to_publish=True,
     )
+    from_atrs = start_project_with_answers(
+        user=member,
+        organisation=organisation,
+        answers={
+            "title": "Street lighting repairs",
+            "purpose": "To plan street lighting repairs before lamps fail.",
+            "status": "in_use",
+            "topics": ["public_services"],
+        },
+        source="the ATRS record",
+    )
     account = AccountFactory(email="reset@example.org", username="reset@example.org")
     reset = {"reset_password_of": account}  # the link's key lives in the session: see fetch()
 
@@ -178,6 +189,7 @@ def build_catalogue() -> list[Page]:
         ),
         Page("concern sent", f"/register/{published.slug}/ask/sent/"),
         Page("open data", "/open-data/"),
+        Page("how the register maps to the UK standard", "/open-data/atrs/"),
         Page("accessibility statement", "/accessibility/"),
         Page("privacy notice", "/privacy/"),
         Page("cookies", "/cookies/"),
@@ -204,6 +216,19 @@ def build_catalogue() -> list[Page]:
         Page("new project", "/projects/new/", member),
         Page("new project with errors", "/projects/new/", member, data={"title": ""}),
         Page("task list", f"/projects/{draft.pk}/", member),
+        Page("start from an ATRS record", "/projects/new/from-atrs/", member),
+        Page(
+            "start from an ATRS record with errors",
+            "/projects/new/from-atrs/",
+            member,
+            data={"organisation": ""},
+        ),
+        Page("started from an ATRS record", f"/projects/{from_atrs.pk}/from-atrs/", member),
+        Page(
+            "section 1 started from an ATRS record",
+            f"/projects/{from_atrs.pk}/sections/about-your-project/",
+            member,
+        ),
     ]
     for section in SECTIONS:
         url = f"/projects/{draft.pk}/sections/{section.slug}/"

@@ -9,7 +9,7 @@ import re
 import pytest
 import textstat
 
-from projects.plain_language import main_text, unexplained_acronyms
+from submissions.plain_language import main_text, unexplained_acronyms
 from tests.frontend.page_catalogue import build_catalogue, fetch
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The question list follows shared/spec/submission-form.md: every key, the guide's words."""
+"""The question list follows docs/spec/submission-form.md: every key, the guide's words."""
 
 import re
 from pathlib import Path

@@ -1,5 +1,5 @@
 """Property tests (Hypothesis) of the acronym finder, ``find_acronyms(text) -> list[str]`` in
-``projects.plain_language``.
+``submissions.plain_language``.
 
 The finder is being added on another branch. This module is not collected until it is merged:
 then rename it to ``test_acronym_properties.py`` (``git mv``). It was run against that branch's
@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from projects.plain_language import find_acronyms
+from submissions.plain_language import find_acronyms
 
 ORDINARY = {"I", "OK", "UK"}  # capitals that are ordinary English, never reported
 SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")

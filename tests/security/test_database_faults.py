@@ -13,7 +13,7 @@ from django.db import InterfaceError, OperationalError, connection
 
 from projects.models import Project
 from tests.factories import AccountFactory, MembershipFactory, ProjectFactory
-from tests.projects.submission import ACCOUNTABLE, people_rows, save, section_url
+from tests.submissions.submission import ACCOUNTABLE, people_rows, save, section_url
 
 PEOPLE = "declaration-of-responsibility"
 HARMS = "mitigating-harms"

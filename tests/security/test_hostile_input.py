@@ -14,10 +14,10 @@ from django.test import Client
 
 from concerns.models import Concern
 from organisations.models import Organisation
-from projects.filters import RegisterFilterSet
-from projects.forms.submission import ROWS, SectionPage
 from projects.models import Project
 from projects.questions import SECTIONS
+from register.filterset import RegisterFilterSet
+from submissions.forms import ROWS, SectionPage
 from tests.factories import (
     AccountFactory,
     MembershipFactory,

@@ -11,10 +11,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from projects.forms.submission import AnswerField
-from projects.importer import InvalidDocument, import_document
+from opendata.importer import InvalidDocument, import_document
+from opendata.register_format import project_record, register_schema
 from projects.models import Project
-from projects.plain_language import WORD_LIMIT, word_count
 from projects.questions import (
     AI_DECISION_ROLE_CHOICES,
     AI_KIND_CHOICES,
@@ -23,7 +22,8 @@ from projects.questions import (
     STATUS_CHOICES,
     TOPIC_CHOICES,
 )
-from projects.register_format import project_record, register_schema
+from submissions.forms import AnswerField
+from submissions.plain_language import WORD_LIMIT, word_count
 from tests.documents import document, record
 
 # Modest example counts, no deadline (the database is slow on a busy machine). Each example

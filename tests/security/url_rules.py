@@ -138,6 +138,10 @@ RULES: dict[str, dict] = {
     "open_data:project_json": public(post=OK),
     "open_data:feed": public(post=OK),
     "open_data:open_data": public(post=OK),
+    # The UK standard (ATRS): how the register maps to it, and each record as an ATRS record.
+    "atrs:crosswalk": public(),
+    "atrs:record_xlsx": public(),
+    "atrs:record_json": public(),
     # Residents' questions: no account needed.
     "concerns:ask": public(post=FORM),
     "concerns:sent": public(post=OK),
@@ -149,6 +153,9 @@ RULES: dict[str, dict] = {
     # The submission journey: the lead organisation's members only.
     "submission:list": signed_in(post=OK),
     "submission:new": signed_in(post=FORM),
+    # Starting a project from an ATRS record (an upload), and what it filled in.
+    "atrs:import": signed_in(post=FORM),
+    "atrs:imported": owner(post=NOT_ALLOWED, post_others=NOT_ALLOWED),
     "submission:project": owner(post=OK),
     "submission:section": owner(post=FORM),
     "submission:check": owner(post=FORM),

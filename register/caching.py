@@ -1,0 +1,256 @@
+"""Caching of public register pages, because residents read far more than anyone writes.
+
+The register has one "generation" stamp, kept in the shared cache (Redis, or the database cache,
+so every app server sees the same one). Any change to a project, its organisations, its
+responsible people or an organisation replaces the stamp, which at once makes every cached page
+stale. Anonymous GET requests to register pages then get:
+
+- ``ETag`` and ``Last-Modified`` from the stamp, and 304 Not Modified when the browser or a
+  shared cache already has the page;
+- ``Cache-Control: public, max-age=60, s-maxage=300`` so a CDN or reverse proxy can keep them;
+- the page from Django's cache, rendered once per stamp and address.
+
+Signed-in people get ``Cache-Control: private, no-cache`` and their pages are never cached.
+
+``register.receivers`` connects ``register_changed`` to the domain's saves and signals.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import DatabaseError, transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from projects.models import WORKING_STATES
+
+GENERATION_KEY = "register:generation"
+PAGE_KEY = "register:page:{}"
+# How long a browser (max-age) and a shared cache (s-maxage) may keep a page without asking.
+BROWSER_SECONDS = 60
+SHARED_SECONDS = 300
+# A rendered page is kept at most this long even when nothing changes (so a new release's
+# templates show within minutes).
+PAGE_SECONDS = 600
+# The stamp read at the start of the request being answered, so that values kept per stamp
+# (``per_stamp``) do not read it again.
+_request_stamp: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "register_stamp", default=None
+)
+# Values kept per stamp in this process too: name -> (stamp, value).
+_local: dict[str, tuple[str, object]] = {}
+
+
+def _new_stamp() -> str:
+    return str(time.time_ns() // 1000)
+
+
+def _only_a_working_version(instance) -> bool:
+    """True when ``instance`` is a draft, submitted or changes-requested version (or one of its
+    organisations or people): no public page shows it, so saving it leaves the register as it
+    is. Publishing saves the version as published, which does change the register."""
+
+    try:
+        version = getattr(instance, "project", instance)
+    except ObjectDoesNotExist:  # its version has gone already: count it as a change
+        return False
+    return getattr(version, "publication_state", None) in WORKING_STATES
+
+
+def register_changed(instance=None, **kwargs) -> None:
+    """Mark the register as changed now, and again when the current transaction commits (so a
+    page rendered while the change was still uncommitted is not kept). Saving a version that
+    the public cannot see changes nothing, so people filling in the form do not empty the
+    register's caches with every section they save."""
+    if instance is not None and _only_a_working_version(instance):
+        return
+    cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_stamp(), timeout=None))
+
+
+def _page_key(request) -> str:
+    address = f"{request.method}:{request.get_full_path()}"
+    return PAGE_KEY.format(hashlib.sha256(address.encode()).hexdigest())
+
+
+def _stamp_or_new(stamp: str | None) -> str:
+    if stamp is None:
+        stamp = _new_stamp()
+        if not cache.add(GENERATION_KEY, stamp, timeout=None):
+            stamp = cache.get(GENERATION_KEY) or stamp
+    return stamp
+
+
+def _read(request) -> tuple[str, dict | None]:
+    """The register's stamp and this page's cached entry: one round trip to the cache."""
+    page_key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, page_key])
+    return _stamp_or_new(found.get(GENERATION_KEY)), found.get(page_key)
+
+
+def current_stamp() -> str:
+    """The register's generation stamp (the one this request started with, when known)."""
+    return _request_stamp.get() or _stamp_or_new(cache.get(GENERATION_KEY))
+
+
+def per_stamp(name: str, build, *, variant: str = ""):
+    """A value worked out from the whole register (``build()``), kept until the register
+    changes (or ``variant``, such as today's date, does): in this process, and in the shared
+    cache so that other servers need not build it again."""
+    stamp = f"{current_stamp()}:{variant}"
+    kept = _local.get(name)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    key = f"register:{name}:{stamp}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=PAGE_SECONDS)
+    _local[name] = (stamp, value)
+    return value
+
+
+def _not_modified(request, etag: str, last_modified: int) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        return etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and last_modified <= since
+
+
+def _validators(stamp: str) -> tuple[str, int]:
+    """The ``ETag`` and the ``Last-Modified`` time of every register page at ``stamp``."""
+    return f'"register-{stamp}"', int(stamp) // 1_000_000
+
+
+def _not_modified_response(request, stamp: str) -> HttpResponse | None:
+    """304 Not Modified when the visitor already has the page as it is at ``stamp``."""
+    etag, last_modified = _validators(stamp)
+    if not _not_modified(request, etag, last_modified):
+        return None
+    response = HttpResponseNotModified()
+    _public_headers(response, etag, last_modified)
+    return response
+
+
+def _public_headers(response, etag: str, last_modified: int) -> None:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+
+
+def _is_personal(request) -> bool:
+    return request.user.is_authenticated or len(get_messages(request)) > 0
+
+
+def register_page(view):
+    """Cache a public register page for anonymous visitors (see the module's docstring)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or _is_personal(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        early = getattr(request, "_register_read", None)  # read by RegisterPageMiddleware
+        stamp, entry = early or _read(request)
+        not_modified = _not_modified_response(request, stamp)
+        if not_modified is not None:
+            return not_modified
+        if entry is not None and entry["stamp"] == stamp:
+            response = HttpResponse(entry["content"], content_type=entry["content_type"])
+            response["X-Register-Cache"] = "hit"
+        else:
+            token = _request_stamp.set(stamp)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            finally:
+                _request_stamp.reset(token)
+            if response.status_code != 200:
+                return response
+            entry = {
+                "stamp": stamp,
+                "content": response.content,
+                "content_type": response["Content-Type"],
+            }
+            if early is None:
+                cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
+            response["X-Register-Cache"] = "miss"
+        if early is not None and "headers" not in entry:
+            response._register_entry = entry  # the middleware stores it with every header
+        _public_headers(response, *_validators(stamp))
+        return response
+
+    cached_view.register_page = True
+    return cached_view
+
+
+# Cookies that make a page personal: who is signed in, and messages waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+# Headers that are the same for everyone and so are kept with a page (the others: cookies).
+_NOT_KEPT = {"x-register-cache", "set-cookie"}
+
+
+class RegisterPageMiddleware:
+    """Answers a request for a cached register page from a visitor with neither a session nor a
+    messages cookie before sessions, authentication, messages and CSRF run: a cache hit costs
+    one read of the shared cache. Pages are kept with the headers that the rest of the stack
+    added (content security policy, frame options), so a hit is the same page with the same
+    headers. Goes straight after WhiteNoise in ``MIDDLEWARE``; without it, ``register_page``
+    still caches, behind the whole stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._may_answer(request):
+            return self.get_response(request)
+        try:
+            stamp, entry = request._register_read = _read(request)
+        except DatabaseError:
+            # The database cache cannot be reached: the view answers (or says the service is
+            # unavailable) as it would without this shortcut.
+            return self.get_response(request)
+        not_modified = _not_modified_response(request, stamp)
+        if not_modified is not None:
+            return not_modified
+        if entry is not None and entry["stamp"] == stamp and "headers" in entry:
+            response = HttpResponse(entry["content"])
+            for name, value in entry["headers"]:
+                response[name] = value
+            response["X-Register-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        entry = getattr(response, "_register_entry", None)
+        if entry is not None and not response.cookies and response.status_code == 200:
+            entry["headers"] = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_KEPT
+            ]
+            cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
+        return response
+
+    @staticmethod
+    def _may_answer(request) -> bool:
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+            return False
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return getattr(match.func, "register_page", False)

@@ -1,0 +1,346 @@
+"""The register list's search, filters and order, read from the query string (a django-filter
+``FilterSet``), and the filter panel's form.
+
+The conditions are ``register.conditions``; the list's projects and the panel's counts come from
+the facet index (``register.facet_index``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import django_filters
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.db import connection
+
+from organisations.choices import ORGANISATION_TYPE_CHOICES
+from projects.models import Project
+from projects.questions import AREA_CHOICES, STATUS_CHOICES, TOPIC_CHOICES
+
+from .conditions import (
+    FACETS,
+    PRINCIPLE_CHOICES,
+    RELEVANCE_ORDER,
+    REVIEW_CHOICES,
+    SORT_CHOICES,
+    SORT_ORDER,
+    USES_AI_CHOICES,
+    facet_q,
+    published_organisations,
+)
+from .facet_index import COUNTED_FACETS, FacetIndex
+from .search import MAX_QUERY_LENGTH, search
+from .widgets import CHECKBOXES, QuickSelect
+
+INVALID_CHOICE = {
+    "uses_ai": "Choose whether the project uses AI from the list",
+    "status": "Choose a stage from the list",
+    "area": "Choose an area from the list",
+    "topic": "Choose a service area from the list",
+    "organisation": "Choose an organisation from the list",
+    "organisation_type": "Choose a type of organisation from the list",
+    "principle": "Choose a principle from 1 to 11",
+    "review": "Choose a review option from the list",
+    "sort": "Choose an order from the list",
+}
+
+
+# The filter panel's fields in order, each as GOV.UK radios, checkboxes or a select.
+PANEL = (
+    ("uses_ai", "radios"),
+    ("status", "checkboxes"),
+    ("area", "checkboxes"),
+    ("topic", "checkboxes"),
+    ("organisation", "select"),
+    ("organisation_type", "checkboxes"),
+    ("principle", "select"),
+    ("review", "radios"),
+)
+
+
+@dataclass
+class FilterGroup:
+    """One filter in the panel: a fieldset of small radios or checkboxes, or a select."""
+
+    name: str
+    kind: str
+    label: str
+    errors: list[str]
+    choices: list[dict]
+    select: str = ""
+
+    @classmethod
+    def of(cls, field: forms.BoundField, kind: str) -> FilterGroup:
+        errors = list(field.errors)
+        group = cls(name=field.name, kind=kind, label=field.label, errors=errors, choices=[])
+        if kind == "select":
+            attrs = {"class": "govuk-select govuk-input--error" if errors else "govuk-select"}
+            if errors:
+                attrs["aria-describedby"] = group.described_by
+                attrs["aria-invalid"] = "true"
+            group.select = field.as_widget(attrs=attrs)
+            return group
+        value = field.value()
+        chosen = {str(item) for item in value or []} if kind == "checkboxes" else {str(value)}
+        group.choices = [
+            {
+                "id": f"id_{field.name}_{number}",
+                "value": key,
+                "label": label,
+                "checked": str(key) in chosen,
+            }
+            for number, (key, label) in enumerate(field.field.choices, start=1)
+        ]
+        return group
+
+    @property
+    def input_type(self) -> str:
+        return {"radios": "radio", "checkboxes": "checkbox"}[self.kind]
+
+    @property
+    def described_by(self) -> str:
+        return " ".join(f"id_{self.name}_{n}_error" for n in range(1, len(self.errors) + 1))
+
+
+class RegisterFilterForm(forms.Form):
+    """The filter panel's form: the search box and the order through crispy-forms-gds, the
+    filters through ``filter_panel`` (hundreds of choices: crispy's templates were too slow)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in INVALID_CHOICE.items():
+            self.fields[name].error_messages["invalid_choice"] = message
+
+    @property
+    def helper(self) -> FormHelper:
+        """What the error summary reads (``form.helper.form_show_errors``)."""
+        return self.search_helper
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+    @property
+    def search_helper(self) -> FormHelper:
+        return _helper(Field.text("q", label_size=Size.MEDIUM))
+
+    def filter_panel(self) -> list[FilterGroup]:
+        """The filter panel, field by field, ready for a plain template
+        (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
+        selects as crispy-forms-gds gives, without its template for each choice."""
+        return [FilterGroup.of(self[name], kind) for name, kind in PANEL]
+
+    @property
+    def sort_helper(self) -> FormHelper:
+        return _helper(Field.select("sort"))
+
+    def show_counts(self, facets: dict[str, dict[str, int]]) -> None:
+        """Add to each filter choice the number of projects it would show: "Pilot (3)"."""
+        for name in FACETS:
+            if name not in facets:
+                continue
+            counts = facets[name]
+            field = self.fields[name]
+            # The "Any" choice is added again by django-filter's field, so it is left out here.
+            field.choices = [
+                (key, f"{label} ({counts.get(str(key), 0)})")
+                for key, label in field.choices
+                if key != ""
+            ]
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """Search, filters and order for the register list, all read from the query string.
+
+    Values that are not on the list are left out (with a message next to the filter), never an
+    error page. A search longer than 200 characters is cut to 200.
+    """
+
+    q = django_filters.CharFilter(
+        label="Search the register", method="filter_search", max_length=MAX_QUERY_LENGTH
+    )
+    uses_ai = django_filters.ChoiceFilter(
+        label="AI",
+        choices=USES_AI_CHOICES,
+        method="filter_facet",
+        empty_label="Any",
+        widget=forms.RadioSelect,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Stage", choices=STATUS_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    area = django_filters.MultipleChoiceFilter(
+        label="Area", choices=AREA_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    topic = django_filters.MultipleChoiceFilter(
+        label="Service area", choices=TOPIC_CHOICES, method="filter_facet", widget=CHECKBOXES
+    )
+    organisation = django_filters.ChoiceFilter(
+        label="Organisation",
+        choices=[],
+        method="filter_facet",
+        empty_label="Any organisation",
+        widget=QuickSelect,
+    )
+    organisation_type = django_filters.MultipleChoiceFilter(
+        label="Type of organisation involved",
+        # Residents read this list: spell out the one acronym in it.
+        choices=[
+            (key, "National Health Service (NHS)" if key == "nhs" else label)
+            for key, label in ORGANISATION_TYPE_CHOICES
+        ],
+        method="filter_facet",
+        widget=CHECKBOXES,
+    )
+    principle = django_filters.ChoiceFilter(
+        label="Charter principle",
+        choices=PRINCIPLE_CHOICES,
+        method="filter_facet",
+        empty_label="Any principle",
+        widget=QuickSelect,
+    )
+    review = django_filters.ChoiceFilter(
+        label="Yearly review",
+        choices=REVIEW_CHOICES,
+        method="filter_facet",
+        empty_label="Any",
+        widget=forms.RadioSelect,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        widget=QuickSelect,
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+        form = RegisterFilterForm
+
+    def __init__(self, data=None, queryset=None, *, organisations=None, **kwargs):
+        if data is not None:
+            data = data.copy()
+            if len(data.get("q", "")) > MAX_QUERY_LENGTH:  # a pasted essay: keep the start
+                data["q"] = data["q"][:MAX_QUERY_LENGTH]
+        super().__init__(
+            data, queryset if queryset is not None else Project.objects.published(), **kwargs
+        )
+        self._organisations = organisations
+
+    # --- the form -----------------------------------------------------------------------------
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_organisation_choices", False):
+            form.fields["organisation"].choices = [("", "Any organisation")] + [
+                (slug, name) for slug, name in self.organisation_choices()
+            ]
+            form._organisation_choices = True
+        return form
+
+    def organisation_choices(self) -> list[tuple[str, str]]:
+        if self._organisations is None:
+            self._organisations = published_organisations()
+        return self._organisations
+
+    @property
+    def chosen(self) -> dict:
+        """The valid filters chosen: name to cleaned value (empty values left out)."""
+        self.form.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        return {name: data[name] for name in FACETS if data.get(name) not in (None, "", [])}
+
+    @property
+    def search_text(self) -> str:
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {}).get("q", "")
+
+    @property
+    def sort_choice(self) -> str:
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {}).get("sort") or (
+            "relevance" if self.search_text and connection.vendor == "postgresql" else "newest"
+        )
+
+    # --- filtering ----------------------------------------------------------------------------
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_facet(self, queryset, name, value):
+        return queryset.filter(facet_q(name, value))
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # ordering is applied last, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.sort_choice == "relevance":
+            return queryset.order_by(*RELEVANCE_ORDER)
+        return queryset.order_by(*SORT_ORDER[self.sort_choice])
+
+    # --- the list and the filter panel's counts, from the facet index -------------------------
+    def _found(self, index: FacetIndex) -> tuple[int, list[int] | None]:
+        """The projects the search finds (all of the register without a search), as bits, and,
+        when the list is in order of relevance, their ids best match first. One query with a
+        search, none without."""
+        if not hasattr(self, "_search_result"):
+            if not self.search_text:
+                self._search_result = (index.everything, None)
+            else:
+                relevance = self.sort_choice == "relevance"
+                found = search(self.queryset, self.search_text, ranked=relevance)
+                found = found.order_by(*RELEVANCE_ORDER) if relevance else found.order_by()
+                pks = list(found.values_list("pk", flat=True))
+                self._search_result = (index.bits(pks), pks if relevance else None)
+        return self._search_result
+
+    def _chosen_bits(self, index: FacetIndex) -> dict[str, int]:
+        return {name: index.matching(name, value) for name, value in self.chosen.items()}
+
+    def listed(self, index: FacetIndex | None = None) -> Iterator[int]:
+        """The ids of the projects the list shows, in the list's order: the same projects and
+        order as ``qs``, picked from the facet index instead of by a scan of the register
+        (lazily: a page needs only the ids up to its end)."""
+        index = index or FacetIndex.current()
+        bits, ranked = self._found(index)
+        for matching in self._chosen_bits(index).values():
+            bits &= matching
+        if ranked is not None:
+            return index.only(ranked, bits)
+        return index.in_order(self.sort_choice, bits)
+
+    def facets(self, index: FacetIndex | None = None) -> dict[str, dict[str, int]]:
+        """For each filter and each of its values, how many projects the list would show with
+        that value chosen (and the other filters as they are), with ``total``: how many it shows
+        now. Counted in memory from the register's facet index (``FacetIndex.current()``): no
+        query without a search, one with. Counts are over the register (published projects)."""
+        index = index or FacetIndex.current()
+        base, _ranked = self._found(index)
+        chosen = self._chosen_bits(index)
+
+        def others(name: str) -> int:
+            bits = base
+            for other, matching in chosen.items():
+                if other != name:
+                    bits &= matching
+            return bits
+
+        counts: dict[str, dict[str, int]] = {"total": {"": others("").bit_count()}}
+        for name in COUNTED_FACETS:
+            rest = others(name)
+            counts[name] = {
+                key: (bits & rest).bit_count() for key, bits in index.masks[name].items()
+            }
+        return counts

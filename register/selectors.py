@@ -1,0 +1,249 @@
+"""Reads for public pages. Public views read projects through here and nothing else: only
+published (or withdrawn, or since-replaced) versions can come out of these functions."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import islice
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import Lower
+from django.http import Http404
+
+from organisations.models import Organisation
+from projects.models import Project, ProjectOrganisation, PublicationState
+
+from .conditions import facet_q
+from .facet_index import FacetIndex
+from .filter_tags import ChosenFilter, chosen_filters
+from .filterset import RegisterFilterSet
+
+
+def public_record(slug: str) -> Project:
+    """The version of a record that the public sees: the published one, or, if the record was
+    withdrawn, the withdrawn version. Raises Http404 for anything else."""
+    project = (
+        Project.objects.public()
+        .of_record(slug)
+        .exclude(publication_state="superseded")
+        .with_register_details()
+        .order_by("-version")
+        .first()
+    )
+    if project is None:
+        raise Http404("No project with that id is on the register")
+    return project
+
+
+# --- history: every published version of a record, as it was ------------------------------
+
+
+def published_versions(slug: str) -> list[Project]:
+    """Every version of a record that was ever published (published, superseded or withdrawn),
+    newest first. Raises Http404 when the record has none."""
+    versions = list(
+        Project.objects.public().of_record(slug).with_register_details().order_by("-version")
+    )
+    if not versions:
+        raise Http404("No project with that id is on the register")
+    return versions
+
+
+def public_version(slug: str, version: int) -> Project:
+    """One published (or since replaced or withdrawn) version of a record, as it was."""
+    project = (
+        Project.objects.public().of_record(slug).filter(version=version).with_register_details()
+    ).first()
+    if project is None:
+        raise Http404("That version of the project is not on the register")
+    return project
+
+
+PAGE_SIZE = 20
+# What a list entry shows: the long answers stay in the database (smaller rows to sort).
+LIST_FIELDS = (
+    "slug",
+    "title",
+    "status",
+    "uses_ai",
+    "summary",
+    "purpose",
+    "published_at",
+    "first_published_at",
+)
+LATEST_COUNT = 5
+
+
+@dataclass
+class RegisterListing:
+    """One page of the register list: the projects, the filters and their counts."""
+
+    filterset: RegisterFilterSet
+    page: Page
+    facets: dict[str, dict[str, int]]
+    chosen: list[ChosenFilter]
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+class ListedProjects:
+    """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
+    many. Slicing it (as the paginator does for a page) reads just those projects, with their
+    lead organisations."""
+
+    def __init__(self, ids: Callable[[], Iterable[int]], total: int):
+        self.ids = ids
+        self.total = total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item: slice) -> list[Project]:
+        pks = list(islice(self.ids(), item.start, item.stop))
+        projects = (
+            Project.objects.filter(pk__in=pks)
+            .only(*LIST_FIELDS)
+            .prefetch_related(
+                Prefetch(
+                    "project_organisations",
+                    queryset=ProjectOrganisation.objects.filter(role="lead").select_related(
+                        "organisation"
+                    ),
+                )
+            )
+            .in_bulk()
+        )
+        return [projects[pk] for pk in pks if pk in projects]
+
+
+def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
+    """The register list for a query string: search, filters, order and page. Bad values are
+    left out and a page past the end shows the last page; nothing here raises.
+
+    Which projects, in which order, and the filter panel's counts come from the register's
+    facet index (kept per register stamp), so only the page's own projects are read."""
+    index = FacetIndex.current()
+    filterset = RegisterFilterSet(
+        params, queryset=Project.objects.published(), organisations=index.organisations
+    )
+    facets = filterset.facets(index)
+    listed = ListedProjects(lambda: filterset.listed(index), facets["total"][""])
+    page = Paginator(listed, page_size).get_page(params.get("page"))
+    chosen = chosen_filters(filterset, params)
+    filterset.form.show_counts(facets)
+    return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
+
+
+def latest_projects(count: int = LATEST_COUNT) -> list[Project]:
+    """The most recently published records, for the home page."""
+    return list(
+        Project.objects.published()
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()[:count]
+    )
+
+
+def projects_evidencing(number: int, params, *, page_size: int = PAGE_SIZE) -> Page:
+    """Published projects whose answers evidence principle ``number``, newest first."""
+    projects = (
+        Project.objects.published()
+        .filter(facet_q("principle", number))
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()
+    )
+    return Paginator(projects, page_size).get_page(params.get("page"))
+
+
+def organisation_directory():
+    """Organisations involved in published projects and every signatory: signatories first
+    (earliest signed first), then the others by name, each with ``project_count``."""
+    published = Count(
+        "project_roles__project",
+        filter=Q(project_roles__project__publication_state=PublicationState.PUBLISHED),
+        distinct=True,
+    )
+    return (
+        Organisation.objects.annotate(project_count=published)
+        .filter(Q(is_signatory=True) | Q(project_count__gt=0))
+        .order_by("-is_signatory", F("signed_on").asc(nulls_last=True), Lower("name"))
+    )
+
+
+def public_organisation(slug: str) -> Organisation:
+    organisation = organisation_directory().filter(slug=slug).first()
+    if organisation is None:
+        raise Http404("No organisation with that id is on the register")
+    return organisation
+
+
+def organisation_projects(organisation: Organisation, params, *, page_size: int = PAGE_SIZE):
+    """The organisation's published projects, newest first, with the organisation's role."""
+    projects = (
+        Project.objects.published()
+        .filter(facet_q("organisation", organisation.slug))
+        .order_by("-first_published_at", "-pk")
+        .with_register_details()
+    )
+    return Paginator(projects, page_size).get_page(params.get("page"))
+
+
+# --- open data: the exports, the API and the feed ------------------------------------------
+
+
+def register_projects(params=None):
+    """Every project on the register (current published versions) with everything an export
+    shows, newest first; with ``params`` (a query string), only those the register list would
+    show for the same search and filters (bad values are left out, as on the list)."""
+    projects = Project.objects.published()
+    if params is not None:
+        projects = RegisterFilterSet(params, queryset=projects).qs
+    return projects.with_register_details()
+
+
+def published_project(slug: str) -> Project:
+    """The published version of a record, for its open data record. Raises Http404 for a
+    record that is unknown, withdrawn or not yet published."""
+    project = Project.objects.published().of_record(slug).with_register_details().first()
+    if project is None:
+        raise Http404("No published project with that id is on the register")
+    return project
+
+
+def _history_of_the_register():
+    """Every version ever published of each record now on the register (published, or replaced
+    by a newer one); records that were withdrawn are left out, as in every other download."""
+    return (
+        Project.objects.filter(
+            publication_state__in=[PublicationState.PUBLISHED, PublicationState.SUPERSEDED],
+            slug__in=Project.objects.published().values("slug"),
+        )
+        .with_register_details()
+        .order_by("slug", "version")
+    )
+
+
+def register_history():
+    """Every published version of every record on the register, by id then version."""
+    return _history_of_the_register()
+
+
+def record_versions(slug: str) -> list[Project]:
+    """Every published version of one record on the register, oldest first. Raises Http404 for
+    a record that is unknown, withdrawn or not yet published."""
+    versions = list(_history_of_the_register().filter(slug=slug))
+    if not versions:
+        raise Http404("No published project with that id is on the register")
+    return versions
+
+
+def feed_versions():
+    """Every version ever published that is still on the register or was replaced by a newer
+    one, newest first: the feed's entries. Withdrawn records are left out."""
+    return (
+        Project.objects.public()
+        .exclude(publication_state=PublicationState.WITHDRAWN)
+        .with_register_details()
+        .order_by("-published_at", "-pk")
+    )

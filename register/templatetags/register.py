@@ -1,0 +1,67 @@
+"""Display of answers on register pages (the words come from ``projects.answers``), one-line
+summaries, excerpts and pagination."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
+
+from projects.answers import answer_display
+from projects.questions import Question
+
+register = template.Library()
+
+
+@register.simple_tag
+def answer(project, question: Question):
+    """Render one answer: text keeps its paragraphs; organisations and people as lists."""
+    return render_to_string(
+        "register/includes/answer.html",
+        {"question": question, "value": answer_display(project, question), "kind": question.kind},
+    )
+
+
+@register.filter
+def one_line(text: str, words: int = 25) -> str:
+    """The first paragraph of ``text`` cut to about ``words`` words: a one-line summary."""
+    first = next((line.strip() for line in (text or "").splitlines() if line.strip()), "")
+    return Truncator(first).words(words, truncate="\u2026")
+
+
+@register.filter
+def excerpt(project, question: Question) -> str:
+    """A short excerpt of an answer, for the Charter panel."""
+    value = answer_display(project, question)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return one_line(str(value or ""), 20)
+
+
+def _page_url(params, number: int) -> str:
+    query = params.copy()
+    query["page"] = str(number)
+    return "?" + query.urlencode()
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page):
+    """GOV.UK pagination for a Django ``Page``, keeping the rest of the query string."""
+    params = context["request"].GET
+    paginator = page.paginator
+    last = paginator.num_pages
+    wanted = sorted(
+        {1, last, page.number - 1, page.number, page.number + 1} & set(range(1, last + 1))
+    )
+    items, previous = [], 0
+    for number in wanted:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append(
+            {"number": number, "url": _page_url(params, number), "current": number == page.number}
+        )
+        previous = number
+    return {
+        "page": page,
+        "items": items if last > 1 else [],
+        "previous_url": _page_url(params, page.number - 1) if page.has_previous() else "",
+        "next_url": _page_url(params, page.number + 1) if page.has_next() else "",
+    }
