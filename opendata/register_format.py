@@ -393,13 +393,7 @@ def project_record(project, *, base_url: str | None = None) -> dict:
     }
     record["summary"] = project.summary or None
     record["impact_assessments"] = [
-        {
-            "name": assessment.name,
-            "date": assessment.completed_on.isoformat() if assessment.completed_on else None,
-            "url": assessment.url or None,
-            "summary": assessment.summary or None,
-        }
-        for assessment in project.impact_assessments.all()
+        assessment.as_record() for assessment in project.impact_assessments.all()
     ]
     for key in ANSWER_KEYS:
         record[key] = getattr(project, key)

@@ -429,6 +429,15 @@ class ImpactAssessment(models.Model):
     def __str__(self):
         return self.name
 
+    def as_record(self) -> dict:
+        """The assessment as the open data format has it."""
+        return {
+            "name": self.name,
+            "date": self.completed_on.isoformat() if self.completed_on else None,
+            "url": self.url or None,
+            "summary": self.summary or None,
+        }
+
 
 class ModerationEvent(models.Model):
     """An append-only record of every move a project version made: who, when, why."""
@@ -507,4 +516,6 @@ def comparable_answer(project: Project, key: str):
     value = project.answer(key)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if key == "impact_assessments":
+        return [assessment.as_record() for assessment in value]
     return value

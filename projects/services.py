@@ -7,6 +7,7 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
 
 from django.db import transaction
@@ -376,13 +377,24 @@ def _save_people(project: Project, people: list[dict]) -> None:
     )
 
 
+def _completed_on(assessment: dict):
+    """The date an assessment was completed: ``completed_on`` from the form, or ``date`` (ISO
+    8601) as the open data format has it."""
+    if assessment.get("completed_on"):
+        return assessment["completed_on"]
+    return datetime.date.fromisoformat(assessment["date"]) if assessment.get("date") else None
+
+
 def _save_impact_assessments(project: Project, assessments: list[dict]) -> None:
+    """Replace the version's impact assessments with ``assessments``: rows as the form gives them
+    (name, completed_on, url, summary) or as the open data format has them (date for
+    completed_on)."""
     ImpactAssessment.objects.filter(project=project).delete()
     ImpactAssessment.objects.bulk_create(
         ImpactAssessment(
             project=project,
             name=assessment["name"].strip(),
-            completed_on=assessment.get("completed_on"),
+            completed_on=_completed_on(assessment),
             url=(assessment.get("url") or "").strip(),
             summary=(assessment.get("summary") or "").strip(),
             position=position,

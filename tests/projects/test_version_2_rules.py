@@ -169,3 +169,19 @@ def test_what_changed_between_versions_names_impact_assessments_and_contribution
         changes["impact_assessments"].new == "Equality impact assessment, completed 1 February 2025"
     )
     assert changes["organisations"].new.endswith(": Runs it.")
+
+
+def test_impact_assessments_can_be_saved_as_the_open_data_format_has_them():
+    """The ATRS import gives rows as records: "date" in ISO 8601 rather than a date."""
+    member = UserFactory()
+    project = ProjectFactory()
+    project.lead_organisation.memberships.create(user=member)
+    row = {"name": "DPIA", "date": "2025-03-14", "url": "https://e.example/d", "summary": None}
+    services.save_section(
+        project=project,
+        section=SECTIONS_BY_SLUG["documenting-your-project"],
+        data={"impact_assessments": [row]},
+        user=member,
+        expected_lock_version=project.lock_version,
+    )
+    assert [a.as_record() for a in project.impact_assessments.all()] == [row]
