@@ -1,7 +1,10 @@
 """The register's search and filters as documented API query parameters.
 
-Read from ``register.filterset.RegisterFilterSet`` (the one definition the register list uses), so
-the API, the downloads and /register/ always take the same parameters.
+Read from ``register.filterset.RegisterFilterSet`` (the one definition the register list uses),
+so the API, the downloads and /register/ always take the same parameters. The register list
+leaves a value that is not on a filter's list out, with a message; the API answers 400 with the
+message and the allowed values (``unknown_filter_values``), so a client never mistakes a typing
+error for an empty or unfiltered answer.
 """
 
 import django_filters
@@ -13,6 +16,21 @@ from register.filterset import RegisterFilterSet
 
 def _choices(filter_) -> list[str]:
     return [str(value) for value, _label in filter_.extra.get("choices", []) if value != ""]
+
+
+def unknown_filter_values(params) -> dict[str, dict]:
+    """For each filter in ``params`` with a value that is not on its list: the message and the
+    values it takes (a search with a value no search can take, a NUL, has the message only)."""
+    form = RegisterFilterSet(params).form
+    if form.is_valid():
+        return {}
+    problems = {}
+    for name, errors in form.errors.items():
+        problems[name] = {"message": " ".join(errors)}
+        field = form.fields[name]
+        if hasattr(field, "choices"):
+            problems[name]["allowed"] = [str(key) for key, _label in field.choices if key != ""]
+    return problems
 
 
 def register_filter_parameters() -> list[OpenApiParameter]:
@@ -35,5 +53,12 @@ def register_filter_parameters() -> list[OpenApiParameter]:
                 OpenApiParameter(name, OpenApiTypes.STR, enum=choices, description=description)
             )
         else:
-            parameters.append(OpenApiParameter(name, OpenApiTypes.STR, description=description))
+            # Text takes anything but a NUL character, which no search can hold.
+            parameters.append(
+                OpenApiParameter(
+                    name,
+                    {"type": "string", "pattern": "^[^\\x00]*$"},
+                    description=f"{description} (any text without a NUL character)",
+                )
+            )
     return parameters

@@ -12,21 +12,45 @@ from rest_framework.exceptions import NotFound
 from opendata.register_format import SLUG_PATTERN
 from register.selectors import register_projects
 
-from .filters import register_filter_parameters
+from .errors import BadQuery
+from .filters import register_filter_parameters, unknown_filter_values
 from .serializers import ProjectRecordSerializer
 
 TOO_MANY = OpenApiResponse(description="Too many requests from this client: wait a minute")
+UNKNOWN_VALUES = OpenApiResponse(
+    description="A filter was given a value that is not on its list, or the page size is not "
+    "a whole number: for each such parameter, the message and the values it takes",
+    response={
+        "type": "object",
+        "required": ["detail", "errors"],
+        "properties": {
+            "detail": {"type": "string"},
+            "errors": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["message"],
+                    "properties": {
+                        "message": {"type": "string"},
+                        "allowed": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+        },
+    },
+)
 
 
 @extend_schema_view(
     list=extend_schema(
         summary="Projects on the register",
         description="Every published project, newest first, 20 a page. Takes the same search "
-        "and filters as the register list at /register/; a value that is not on a filter's "
-        "list is left out.",
+        "and filters as the register list at /register/. A value that is not on a filter's "
+        "list is answered 400, with the values the filter takes.",
         parameters=register_filter_parameters(),
         responses={
             200: ProjectRecordSerializer(many=True),
+            400: UNKNOWN_VALUES,
             404: OpenApiResponse(description="There is no such page"),
             429: TOO_MANY,
         },
@@ -64,6 +88,12 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         if not re.match(SLUG_PATTERN, self.kwargs[self.lookup_url_kwarg]):
             raise NotFound("No published project has that id")
         return super().get_object()
+
+    def list(self, request, *args, **kwargs):
+        problems = unknown_filter_values(request.query_params)
+        if problems:
+            raise BadQuery(problems)
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         if self.action == "list":

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from opendata.register_csv import _cell
+from public_text.outputs import spreadsheet_cell
 
 from . import crosswalk
 from .answers import atrs_answer, govuk_metadata
@@ -21,12 +21,6 @@ REGISTER_NAME = "Liverpool City Region Charter Register"
 HEADER = ("Reference", "Field", "Guidance", "Answer")
 COLUMN_WIDTHS = {"A": 12, "B": 34, "C": 70, "D": 80}
 COMPLETE_BEFORE_SENDING = "Complete before sending"
-
-
-def spreadsheet_cell(value) -> str:
-    """The one spreadsheet neutraliser (the open data CSV's until ``public_text`` lands): text
-    a spreadsheet would run as a formula gets a leading apostrophe."""
-    return _cell("", value)
 
 
 def section_answers(section: crosswalk.Section, record: dict) -> dict[str, str]:

@@ -18,7 +18,8 @@ class ImportForm(forms.Form):
         help_text=(
             "An Excel workbook (.xlsx) laid out like the ATRS template, such as one downloaded "
             "from this register, or a record published on GOV.UK saved as JSON. Smaller than "
-            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB. Type answers as text: a workbook with "
+            "formulas or macros is refused."
         ),
         error_messages={
             "required": "Select the ATRS record to upload",

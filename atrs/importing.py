@@ -9,6 +9,7 @@ long for its question, a website that is not https) is left out and said so.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -30,6 +31,24 @@ class ImportedAnswers:
     @property
     def title(self) -> str:
         return self.answers.get("title", "")
+
+    def for_draft(self) -> dict:
+        """The answers as the draft's sections take them (impact assessment rows with their
+        date as ``completed_on``)."""
+        answers = dict(self.answers)
+        if "impact_assessments" in answers:
+            answers["impact_assessments"] = [
+                {
+                    "name": row["name"],
+                    "completed_on": datetime.date.fromisoformat(row["date"])
+                    if row["date"]
+                    else None,
+                    "url": row["url"] or "",
+                    "summary": row["summary"] or "",
+                }
+                for row in answers["impact_assessments"]
+            ]
+        return answers
 
 
 def _label(key: str) -> str:

@@ -19,9 +19,11 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from public_text.outputs import spreadsheet_cell
+
 from . import crosswalk
 from .answers import normalise
-from .export import HEADER, spreadsheet_cell
+from .export import HEADER
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # an ATRS template is about 100 KB
 MAX_PARTS = 200

@@ -261,6 +261,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "LCR Charter Register"
 MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock may be a little off
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 MFA_FORMS = {
     "authenticate": "accounts.forms.AuthenticateForm",
     "reauthenticate": "accounts.forms.MFAReauthenticateForm",
@@ -317,8 +318,9 @@ SPECTACULAR_SETTINGS = {
     # OpenAPI 3.1 schemas are JSON Schema 2020-12, the language of the register's own schema.
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # The record's schema is used as it is: its enums are not pulled out into components.
-    "POSTPROCESSING_HOOKS": [],
+    # The record's schema is used as it is: its enums are not pulled out into components. The
+    # organisation filter's values are the organisations on the register when it is asked for.
+    "POSTPROCESSING_HOOKS": ["api.schema.organisation_choices"],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from projects.models import Project
-from projects.notifications import send_to_addresses
+from projects.notifications import send_after_commit, send_to_addresses
 from projects.permissions import moderators
 
 from .models import Concern
@@ -60,8 +60,15 @@ def raise_concern(
     }
     contacts = public_contact_emails(project)
     moderator_addresses = [user.email for user in moderators()]
-    transaction.on_commit(lambda: _send("concern_to_project", context, contacts))
-    transaction.on_commit(lambda: _send("concern_to_moderators", context, moderator_addresses))
+    send_after_commit("concern_to_project", concern, _send, "concern_to_project", context, contacts)
+    send_after_commit(
+        "concern_to_moderators",
+        concern,
+        _send,
+        "concern_to_moderators",
+        context,
+        moderator_addresses,
+    )
     return concern
 
 
@@ -85,7 +92,9 @@ def answer_concern(
             "project_url": settings.SITE_URL + concern.project.get_absolute_url(),
         }
         recipient = [concern.email]
-        transaction.on_commit(lambda: _send("concern_answered", context, recipient))
+        send_after_commit(
+            "concern_answered", concern, _send, "concern_answered", context, recipient
+        )
     return concern
 
 

@@ -2,26 +2,24 @@
 into one row, one column a key of the open data format, in the schema's order.
 
 Lists are joined with "; "; organisations, people, impact assessments and principles become
-readable text. The file is UTF-8 with a byte order mark so that spreadsheet programs read names
-like "Ré Ñandú" correctly. Every cell goes through ``_cell``, which neutralises text that a
-spreadsheet would run as a formula (lists once joined); the spreadsheet download uses the same
-rows (``csv_row``).
+readable text. Every cell, lists included, goes through ``public_text.outputs.spreadsheet_cell``,
+so no stored text runs as a formula; the spreadsheet download uses the same rows (``csv_row``).
+The file is UTF-8 with a byte order mark so that spreadsheet programs read names like
+"Ré Ñandú" correctly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 
 from opendata.register_format import project_record, register_schema
 from organisations.choices import ORGANISATION_TYPE_CHOICES
 from projects.questions import DUTY_CHOICES, ORGANISATION_ROLE_CHOICES
+from public_text.outputs import spreadsheet_cell
 
 SEPARATOR = "; "
-# A cell a spreadsheet would run as a formula; phone numbers such as "+44 151 000 0000" are fine.
-_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
 
 _TYPES = dict(ORGANISATION_TYPE_CHOICES)
 _ROLES = dict(ORGANISATION_ROLE_CHOICES)
@@ -97,9 +95,8 @@ def _cell(key: str, value) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         flatten = _FLATTEN.get(key, str)
-        value = SEPARATOR.join(flatten(item) for item in value)
-    text = str(value)
-    return "'" + text if _FORMULA.match(text) else text
+        return spreadsheet_cell(SEPARATOR.join(flatten(item) for item in value))
+    return spreadsheet_cell(value)
 
 
 def csv_row(record: dict, keys: list[str]) -> list[str]:

@@ -1,9 +1,9 @@
 """The register as a spreadsheet (.xlsx): the CSV's content, one sheet, built with openpyxl.
 
 Same columns, same rows and the same cells as ``register_csv``: every cell comes from
-``register_csv.csv_row``, so text a spreadsheet would run as a formula is neutralised the same
-way. Characters that an XLSX file cannot hold (control characters in stored text) are left
-out, as openpyxl would otherwise refuse the whole file.
+``register_csv.csv_row``, which passes each through ``public_text.outputs.spreadsheet_cell``, so
+text a spreadsheet would run as a formula is neutralised the same way, and characters an XLSX
+file cannot hold (control characters in stored text) are left out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -24,10 +23,6 @@ SHEET_TITLE = "Register"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Wide enough to read a column's name; answers wrap in the spreadsheet program as people choose.
 COLUMN_WIDTH = 24
-
-
-def _storable(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 def register_xlsx(projects: Iterable, *, base_url: str | None = None) -> bytes:
@@ -47,7 +42,7 @@ def register_xlsx(projects: Iterable, *, base_url: str | None = None) -> bytes:
     sheet.append(header)
     for project in projects:
         row = csv_row(project_record(project, base_url=base_url), keys)
-        sheet.append([_storable(value) for value in row])
+        sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

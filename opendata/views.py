@@ -13,6 +13,7 @@ from opendata.register_format import LICENCE, project_record, register_document,
 from opendata.register_xlsx import CONTENT_TYPE as XLSX
 from opendata.register_xlsx import register_xlsx
 from projects.questions import QUESTIONS
+from public_text.outputs import xml_text
 from register.selectors import (
     feed_versions,
     published_project,
@@ -127,15 +128,17 @@ class RegisterFeed(Feed):
     def items(self):
         return feed_versions()[: self.limit]
 
+    # Every text from a record goes through xml_text: a character XML 1.0 cannot hold, in a
+    # record saved or imported before the text policy, would otherwise stop the whole feed.
     def item_title(self, item):
         if item.version == 1:
-            return f"New project: {item.title}"
-        return f"New version of {item.title} (version {item.version})"
+            return xml_text(f"New project: {item.title}")
+        return xml_text(f"New version of {item.title} (version {item.version})")
 
     def item_description(self, item):
         """The summary residents read first; for a record published before summaries were
         asked for, its purpose."""
-        return item.public_summary
+        return xml_text(item.public_summary)
 
     def item_link(self, item):
         # The version as it was published (the current one redirects to the project page):
@@ -156,7 +159,7 @@ class RegisterFeed(Feed):
 
     def item_author_name(self, item):
         lead = item.lead_organisation
-        return lead.name if lead else None
+        return xml_text(lead.name) if lead else None
 
     def item_categories(self, item):
         return ["uses AI"] if item.uses_ai else []

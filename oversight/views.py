@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from opendata.register_csv import _cell as csv_safe
+from public_text.outputs import spreadsheet_cell
 
 from .figures import figures_for
 from .forms import period_form
@@ -39,5 +39,5 @@ def figures_csv(request):
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(response)
     writer.writerow(["section", "label", "value"])
-    writer.writerows([csv_safe("", cell) for cell in row] for row in figures.rows())
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in figures.rows())
     return response

@@ -514,8 +514,8 @@ class PrefilledAnswer(models.Model):
 def comparable_answer(project: Project, key: str):
     """An answer as plain data, to tell whether it changed since it was filled in."""
     value = project.answer(key)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
     if key == "impact_assessments":
         return [assessment.as_record() for assessment in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value

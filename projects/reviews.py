@@ -24,7 +24,7 @@ from .models import (
     ReviewReminder,
     add_months,
 )
-from .notifications import lead_members, send_to_addresses
+from .notifications import lead_members, send_safely, send_to_addresses
 from .rules import summary_problems
 
 REMINDER_DAYS_BEFORE = 30
@@ -134,6 +134,15 @@ def reminders_due(today: datetime.date) -> list[Reminder]:
     return due
 
 
+def _send_reminder(recipients: list[str], context: dict) -> int:
+    return send_to_addresses(
+        recipients,
+        subject=render_to_string("emails/review_reminder_subject.txt", context).strip(),
+        template="emails/review_reminder.txt",
+        context=context,
+    )
+
+
 def send_review_reminders(*, today: datetime.date | None = None) -> list[ReviewReminder]:
     """Email every reminder that is due, once each. Returns the reminders sent."""
     today = today or timezone.localdate()
@@ -159,11 +168,11 @@ def send_review_reminders(*, today: datetime.date | None = None) -> list[ReviewR
             "project_url": settings.SITE_URL + project.get_absolute_url(),
             "review_url": f"{settings.SITE_URL}/projects/{project.pk}/review/",
         }
-        send_to_addresses(
-            recipients,
-            subject=render_to_string("emails/review_reminder_subject.txt", context).strip(),
-            template="emails/review_reminder.txt",
-            context=context,
-        )
+        # Sent outside the transaction that recorded it: a mail server that is down is logged,
+        # the other reminders still go, and this one is tried again on the next run.
+        delivered = send_safely("review_reminder", project, _send_reminder, recipients, context)
+        if not delivered:
+            record.delete()
+            continue
         sent.append(record)
     return sent

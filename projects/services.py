@@ -8,7 +8,6 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 from __future__ import annotations
 
 import datetime
-from functools import partial
 
 from django.db import transaction
 from django.db.models import F
@@ -68,9 +67,9 @@ def _record_move(project: Project, *, to_state: str, actor, message: str = "") -
     )
 
 
-def _notify_after_commit(send, *args) -> None:
-    """Send an email once the move is saved; a mail server failure is logged, not raised."""
-    transaction.on_commit(partial(send, *args), robust=True)
+def _notify_after_commit(send, project: Project, *args) -> None:
+    """Send an email once the move is saved; a failure is logged, never raised."""
+    notifications.send_after_commit(send.__name__, project, send, project, *args)
 
 
 def _lock(project: Project) -> Project:

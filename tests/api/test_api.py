@@ -69,6 +69,8 @@ def test_pagination_20_a_page_up_to_100(client):
     assert len(client.get("/api/projects/?page_size=1000").json()["results"]) == 23
     assert client.get("/api/projects/?page=9").status_code == 404
     assert client.get("/api/projects/?page=abc").status_code == 404
+    assert client.get("/api/projects/?page_size=abc").status_code == 400
+    assert client.get("/api/projects/?page_size=0").status_code == 400
 
 
 def test_the_api_is_read_only_for_everyone(client, published_ids):
@@ -80,7 +82,7 @@ def test_the_api_is_read_only_for_everyone(client, published_ids):
         ("delete", "/api/projects/fire-safety-visits/"),
     ]:
         response = getattr(client, method)(url, record, content_type="application/json")
-        assert response.status_code in (403, 405), (method, url)
+        assert response.status_code == 405, (method, url)
     assert client.get("/api/projects/fire-safety-visits/").json() == record
 
 
@@ -164,3 +166,60 @@ def test_schemathesis_finds_no_server_error_against_the_schema(
                 case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
 
             request_succeeds()
+
+
+# --- saying what it means: unknown values and methods it does not offer ----------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "allowed"),
+    [
+        ("uses_ai=AAA", "uses_ai", ["yes", "no"]),
+        ("status=in_use&status=nonsense", "status", None),
+        ("principle=12", "principle", [str(n) for n in range(1, 12)]),
+        ("sort=random", "sort", ["newest", "updated", "title"]),
+        ("organisation=no-such-organisation", "organisation", None),
+        ("review=%00", "review", ["overdue"]),
+    ],
+)
+def test_an_unknown_filter_value_is_a_400_with_the_allowed_values(
+    client, published_ids, query, name, allowed
+):
+    response = client.get(f"/api/projects/?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body["errors"]) == {name}
+    problem = body["errors"][name]
+    assert problem["message"]
+    if allowed is not None:
+        assert problem["allowed"] == allowed
+    assert problem["allowed"]  # always lists what it takes
+
+
+def test_the_organisation_filter_lists_the_organisations_on_the_register(client, published_ids):
+    from register.conditions import published_organisations
+
+    problem = client.get("/api/projects/?organisation=nobody").json()["errors"]["organisation"]
+    assert problem["allowed"] == [slug for slug, _name in published_organisations()]
+
+
+def test_a_search_no_search_can_take_is_a_400_with_the_message(client, published_ids):
+    response = client.get("/api/projects/?q=before%00after")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"q": {"message": "Null characters are not allowed."}}
+
+
+def test_known_values_and_other_parameters_still_work(client, published_ids):
+    assert client.get("/api/projects/?uses_ai=yes&page_size=5&unrelated=x").status_code == 200
+    assert client.get("/api/projects/?q=%01%1b").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "trace"])
+@pytest.mark.parametrize(
+    "url", ["/api/projects/", "/api/projects/fire-safety-visits/", "/api/schema/"]
+)
+def test_a_method_the_api_does_not_offer_is_a_405_with_allow(client, published_ids, method, url):
+    response = client.generic(method.upper(), url, "{}", content_type="application/json")
+    assert response.status_code == 405
+    assert {part.strip() for part in response["Allow"].split(",")} >= {"GET", "HEAD", "OPTIONS"}
+    assert "POST" not in response["Allow"]

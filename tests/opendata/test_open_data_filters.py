@@ -44,11 +44,21 @@ def ids_in_api(client, query):
         ("?area=sefton", {"plain"}),
         ("?area=sefton&area=wirral", {"ai", "plain"}),
         ("?q=fire", {"ai"}),
-        ("?status=nonsense", {"ai", "plain"}),  # a bad value is left out, as on /register/
     ],
 )
 def test_downloads_and_api_use_the_register_filters(client, projects, read, query, expected):
     assert read(client, query) == {projects[key].slug for key in expected}
+
+
+@pytest.mark.parametrize("read", [ids_in_json, ids_in_csv])
+def test_the_downloads_leave_a_bad_value_out_as_on_the_register(client, projects, read):
+    assert read(client, "?status=nonsense") == {projects["ai"].slug, projects["plain"].slug}
+
+
+def test_the_api_refuses_a_bad_value_the_downloads_leave_out(client, projects):
+    response = client.get("/api/projects/?status=nonsense")
+    assert response.status_code == 400
+    assert "planning" in response.json()["errors"]["status"]["allowed"]
 
 
 def test_the_api_schema_documents_the_filters(client):

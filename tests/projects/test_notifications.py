@@ -129,3 +129,18 @@ def test_moderation_pages_send_the_emails(client, organisation, django_capture_o
         client.post(reverse("moderation:request_changes", args=[project.pk]), {"message": "Add X"})
     assert len(mail.outbox) == 2
     assert "Add X" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("title", ["Line1\r\nBcc: everyone@example.org", "Bell\x07 and\x0b tab"])
+def test_a_title_saved_with_line_breaks_gives_a_one_line_subject(
+    organisation, django_capture_on_commit_callbacks, title
+):
+    project = SubmittedProjectFactory(title=title, with_organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_project(project=project, moderator=ModeratorFactory())
+    subjects = {message.subject for message in mail.outbox}
+    assert len(subjects) == 1
+    (subject,) = subjects
+    assert subject == " ".join(subject.split())
+    assert all(ord(char) >= 32 for char in subject)
+    assert all(len(message.message().get_all("Bcc") or []) == 0 for message in mail.outbox)

@@ -146,8 +146,8 @@ RULES: dict[str, dict] = {
     "concerns:ask": public(post=FORM),
     "concerns:sent": public(post=OK),
     # The read API: anonymous and read only; writes are refused by its permission class.
-    "api:project-list": public(post=FORBIDDEN),
-    "api:project-detail": public(post=FORBIDDEN),
+    "api:project-list": public(),
+    "api:project-detail": public(),
     "api:schema": public(),
     "api:docs": public(),
     # The submission journey: the lead organisation's members only.
