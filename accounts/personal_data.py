@@ -8,6 +8,7 @@ document says so.
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -17,8 +18,9 @@ from organisations.models import Membership, Organisation
 from projects.models import ModerationEvent, Project, ResponsiblePerson
 
 NOT_STORED = (
-    "Emails the register sends (confirmations, notifications, reminders, answers) are not "
-    "stored by the register."
+    "Emails the register sends (confirmations, notifications, reminders, answers, alerts) are "
+    "not stored by the register. For email alerts it keeps which updates it sent, and when "
+    "(email_alerts)."
 )
 
 
@@ -98,6 +100,17 @@ def _account(user) -> dict:
     }
 
 
+def _from_other_apps(email: str) -> dict:
+    """Sections kept by apps this module does not import (web apps such as the email alerts):
+    each app's config may offer ``personal_data(email) -> dict``."""
+    sections = {}
+    for config in apps.get_app_configs():
+        export = getattr(config, "personal_data", None)
+        if callable(export):
+            sections.update(export(email))
+    return sections
+
+
 def personal_data(email: str) -> dict:
     """Everything held about ``email`` (compared ignoring case)."""
     email = email.strip()
@@ -145,5 +158,6 @@ def personal_data(email: str) -> dict:
             }
             for concern in Concern.objects.filter(email__iexact=email).order_by("created_at", "pk")
         ],
+        **_from_other_apps(email),
         "emails_sent": NOT_STORED,
     }

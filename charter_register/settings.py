@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "alerts",
     "atrs",
     # Management commands only (export_personal_data); no models.
     "accounts",

@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("projects/", include("submissions.urls.submission")),
     path("principles/", include("register.urls.principles")),
+    # Before the register's own pages, whose /register/<id>/ would take "figures" for an id.
+    path("register/figures/", include("oversight.urls_public")),
     path("register/", include("register.urls.concerns")),
     path("register/", include("register.urls.register")),
     path("register/", include("register.urls.history")),
@@ -25,5 +27,6 @@ urlpatterns = [
     path("", include("opendata.urls")),
     path("", include("atrs.urls")),
     path("api/", include("api.urls")),
+    path("alerts/", include("alerts.urls")),
     path("admin/", admin.site.urls),
 ]

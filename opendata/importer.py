@@ -28,7 +28,7 @@ from projects.models import (
     ProjectOrganisation,
     PublicationState,
     ResponsiblePerson,
-    add_months,
+    review_due_after,
 )
 from projects.questions import ANSWER_KEYS, OPTIONAL_ANSWER_KEYS
 
@@ -168,7 +168,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             published_at=published_at,
             last_reviewed_at=last_reviewed,
             next_review_due=(
-                datetime.date.fromisoformat(due) if due else add_months(last_reviewed.date(), 12)
+                datetime.date.fromisoformat(due) if due else review_due_after(last_reviewed.date())
             ),
             summary=data["summary"] or "",
             **{key: data[key] for key in ANSWER_KEYS},

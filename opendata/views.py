@@ -15,7 +15,9 @@ from opendata.register_xlsx import register_xlsx
 from projects.questions import QUESTIONS
 from public_text.outputs import xml_text
 from register.selectors import (
+    feed_description,
     feed_versions,
+    list_query,
     published_project,
     record_versions,
     register_history,
@@ -110,7 +112,6 @@ class RegisterFeed(Feed):
     """New projects and new versions of projects, newest first."""
 
     feed_type = Atom1Feed
-    title = "Liverpool City Region Charter Register: new projects and versions"
     subtitle = (
         "Data and AI projects published on the register of the Liverpool City Region Community "
         "Charter on Data and AI, and each new version of them."
@@ -120,13 +121,24 @@ class RegisterFeed(Feed):
     author_name = "Liverpool City Region Charter Register"
     limit = 50
 
-    link = "/register/"
+    def get_object(self, request, *args, **kwargs):
+        """The feed's search and filters: the register list's, from the query string."""
+        return request.GET
 
-    def feed_url(self):
-        return reverse("open_data:feed")
+    def title(self, params):
+        # XML 1.0 cannot hold control characters, which a typed-in search could bring.
+        described = xml_text(feed_description(params))
+        base = "Liverpool City Region Charter Register: new projects and versions"
+        return f"{base} ({described})" if described else base
 
-    def items(self):
-        return feed_versions()[: self.limit]
+    def link(self, params):
+        return reverse("register:list") + list_query(params)
+
+    def feed_url(self, params):
+        return reverse("open_data:feed") + list_query(params)
+
+    def items(self, params):
+        return feed_versions(params)[: self.limit]
 
     # Every text from a record goes through xml_text: a character XML 1.0 cannot hold, in a
     # record saved or imported before the text policy, would otherwise stop the whole feed.

@@ -1,10 +1,15 @@
 """The kinds of organisation on the register (the form's "type of organisation" question)."""
 
-ORGANISATION_TYPE_CHOICES = [
-    ("academic", "Academic"),
-    ("public_service", "Public service"),
-    ("nhs", "NHS"),
-    ("voluntary", "Voluntary sector"),
-    ("commercial", "Commercial"),
-    ("other", "Other"),
-]
+from django.db.models import TextChoices
+
+
+class OrganisationType(TextChoices):
+    ACADEMIC = "academic", "Academic"
+    PUBLIC_SERVICE = "public_service", "Public service"
+    NHS = "nhs", "NHS"
+    VOLUNTARY = "voluntary", "Voluntary sector"
+    COMMERCIAL = "commercial", "Commercial"
+    OTHER = "other", "Other"
+
+
+ORGANISATION_TYPE_CHOICES = OrganisationType.choices

@@ -4,13 +4,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .choices import ORGANISATION_TYPE_CHOICES
+from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
 from .identifiers import (
     charity_number_validator,
     companies_house_validator,
     ods_code_validator,
     public_identifiers,
 )
+from .rules import mission_statement_problem
 
 
 def slug_base(text: str, *, max_length: int = 80) -> str:
@@ -27,15 +28,18 @@ def free_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
-def unique_slug(model, text: str, *, max_length: int = 80, exclude_pk=None) -> str:
-    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses."""
+def unique_slug(
+    model, text: str, *, max_length: int = 80, exclude_pk=None, reserved=frozenset()
+) -> str:
+    """A lowercase, hyphenated slug of ``text`` that no other row of ``model`` uses and that is
+    not ``reserved`` (an address of a page that is not a row)."""
     base = slug_base(text, max_length=max_length)
     taken = set(
         model.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
-    return free_slug(base, taken)
+    return free_slug(base, taken | set(reserved))
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -130,14 +134,15 @@ class Organisation(models.Model):
 
     @property
     def is_commercial(self) -> bool:
-        return self.type == "commercial"
+        return self.type == OrganisationType.COMMERCIAL
 
     def clean(self):
         errors = {}
-        if self.is_commercial and not (self.mission_statement or "").strip():
-            errors["mission_statement"] = (
-                "A commercial organisation must give its mission statement"
-            )
+        mission = mission_statement_problem(
+            type=self.type, mission_statement=self.mission_statement, name=self.name
+        )
+        if mission:
+            errors["mission_statement"] = mission
         if self.signed_on and not self.is_signatory:
             errors["signed_on"] = (
                 "Only an organisation that has signed the Charter has a date signed"

@@ -134,6 +134,7 @@ class Figures:
     first_published: int
     withdrawn: int
     breakdowns: tuple[Breakdown, ...]
+    per_month: Breakdown
     principles: tuple[PrincipleEvidence, ...]
     reviews_overdue: int
     concerns_raised: int
@@ -164,7 +165,7 @@ class Figures:
             ("Activity in the period", "Records first published", str(self.first_published)),
             ("Activity in the period", "Records withdrawn", str(self.withdrawn)),
         ]
-        for breakdown in self.breakdowns:
+        for breakdown in (*self.breakdowns, self.per_month):
             rows += [(breakdown.title, row.label, str(row.count)) for row in breakdown.rows]
         for p in self.principles:
             section = f"Principle {p.number}: {p.name}"
@@ -229,6 +230,7 @@ def _breakdowns(projects: list[Project]) -> tuple[Breakdown, ...]:
     by_organisation = Counter(lead.name if lead else NOT_GIVEN for lead in leads)
     types = Counter(lead.type if lead else "" for lead in leads)
     ai = Counter(project.uses_ai for project in projects)
+    using_ai = [project for project in projects if project.uses_ai]
     ai_rows = [Row("Uses AI", ai[True]), Row("Does not use AI", ai[False])]
     if ai[None]:
         ai_rows.append(Row(NOT_GIVEN, ai[None]))
@@ -250,10 +252,49 @@ def _breakdowns(projects: list[Project]) -> tuple[Breakdown, ...]:
         Breakdown("type", "Records by type of lead organisation", "Type", tuple(type_rows)),
         _choice_breakdown("status", "Records by stage", "Stage", projects, "status"),
         Breakdown("ai", "Records by AI use", "AI use", tuple(ai_rows)),
+        _choice_breakdown(
+            "role",
+            "Records that use AI, by the part the AI plays in decisions",
+            "Part the AI plays",
+            using_ai,
+            "ai_decision_role",
+        ),
         _choice_breakdown("area", "Records by area", "Area", projects, "areas", note=several),
         _choice_breakdown(
             "topic", "Records by service area", "Service area", projects, "topics", note=several
         ),
+    )
+
+
+def _months(period: Period) -> list[datetime.date]:
+    """The first day of each month the period touches, in order."""
+    month = period.start.replace(day=1)
+    months = []
+    while month <= period.end:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def _first_published(period: Period) -> dict[str, datetime.datetime]:
+    """Each record first published in the period, with when."""
+    return dict(
+        Project.objects.public()
+        .filter(**period.contains("first_published_at"))
+        .order_by()
+        .values_list("slug", "first_published_at")
+        .distinct()
+    )
+
+
+def _per_month(period: Period, firsts: dict[str, datetime.datetime]) -> Breakdown:
+    """Records first published in each month of the period (each record once)."""
+    counts = Counter(timezone.localtime(moment).date().replace(day=1) for moment in firsts.values())
+    return Breakdown(
+        "monthly",
+        "Records first published, by month",
+        "Month",
+        tuple(Row(f"{month:%B %Y}", counts[month]) for month in _months(period)),
     )
 
 
@@ -297,16 +338,14 @@ def figures_for(period: Period) -> Figures:
         concerns.filter(answered_at__lt=period.ends_before).values_list("created_at", "answered_at")
     )
     publications, median_days_to_publish = _time_to_publish(period)
+    firsts = _first_published(period)
     return Figures(
         period=period,
         on_register=len(projects),
-        first_published=Project.objects.public()
-        .filter(**period.contains("first_published_at"))
-        .values("slug")
-        .distinct()
-        .count(),
+        first_published=len(firsts),
         withdrawn=Project.objects.filter(**period.contains("withdrawn_at")).count(),
         breakdowns=_breakdowns(projects),
+        per_month=_per_month(period, firsts),
         principles=_principles(projects),
         reviews_overdue=Project.objects.review_overdue(period.end).count(),
         concerns_raised=concerns.count(),

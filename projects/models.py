@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Trim
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +33,8 @@ from .questions import (
     SUMMARY_MAX_LENGTH,
     TEXT_ANSWER_KEYS,
     TOPIC_CHOICES,
+    Duty,
+    OrganisationRole,
 )
 from .rules import project_problems
 from .search_vector import refresh_search_vector
@@ -69,6 +73,9 @@ PUBLIC_STATES = [
 
 REVIEW_INTERVAL_MONTHS = 12
 
+# Addresses under /register/ that are pages, not records: no record may take them as its id.
+RESERVED_SLUGS = frozenset({"figures"})
+
 
 class InvalidMove(Exception):
     """A publication move that the state machine does not allow."""
@@ -91,6 +98,12 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise ValueError(day)  # pragma: no cover
+
+
+def review_due_after(day: datetime.date) -> datetime.date:
+    """When a record published or reviewed on ``day`` is next due for review: the one place
+    that applies the review interval (``REVIEW_INTERVAL_MONTHS``)."""
+    return add_months(day, REVIEW_INTERVAL_MONTHS)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -117,7 +130,7 @@ class ProjectQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            project_organisations__role="lead",
+            project_organisations__role=OrganisationRole.LEAD,
             project_organisations__organisation__memberships__user=user,
         ).distinct()
 
@@ -266,10 +279,27 @@ class Project(models.Model):
     def is_public(self) -> bool:
         return self.publication_state in PUBLIC_STATES
 
+    # One question per state that pages ask, so that templates never compare state names.
+    @property
+    def is_submitted(self) -> bool:
+        return self.publication_state == PublicationState.SUBMITTED
+
+    @property
+    def is_published(self) -> bool:
+        """The current version on the register (not one since replaced or withdrawn)."""
+        return self.publication_state == PublicationState.PUBLISHED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.publication_state == PublicationState.WITHDRAWN
+
     # --- related rows -------------------------------------------------------------------------
     @property
     def lead(self) -> ProjectOrganisation | None:
-        return next((po for po in self.project_organisations.all() if po.role == "lead"), None)
+        return next(
+            (po for po in self.project_organisations.all() if po.role == OrganisationRole.LEAD),
+            None,
+        )
 
     @property
     def lead_organisation(self) -> Organisation | None:
@@ -278,17 +308,16 @@ class Project(models.Model):
 
     @property
     def accountable_person(self) -> ResponsiblePerson | None:
-        return next((p for p in self.responsible_people.all() if "accountable" in p.duties), None)
+        return next(
+            (p for p in self.responsible_people.all() if Duty.ACCOUNTABLE in p.duties), None
+        )
 
     # --- answers ------------------------------------------------------------------------------
     def answer(self, key: str):
         """The answer to question ``key``, wherever it is kept."""
-        if key == "organisation_description":
+        if key in LEAD_ORGANISATION_ANSWERS:
             lead = self.lead_organisation
-            return lead.description if lead else ""
-        if key == "mission_statement":
-            lead = self.lead_organisation
-            return lead.mission_statement if lead else ""
+            return getattr(lead, LEAD_ORGANISATION_ANSWERS[key]) if lead else ""
         if key == "organisations":
             return list(self.project_organisations.all())
         if key == "responsible_people":
@@ -309,6 +338,16 @@ class Project(models.Model):
         its review, asks for a summary."""
         return not self.summary.strip()
 
+    def is_answered(self, key: str) -> bool:
+        """Whether question ``key`` has an answer ("No" is an answer; an unticked declaration
+        is not). The database's side of the same rule is ``answered(key)``."""
+        value = self.answer(key)
+        if key == "declaration":
+            return bool(value)
+        if isinstance(value, str):
+            return bool(value.strip())  # spaces alone are not an answer
+        return value not in (None, [])
+
     def prefilled_keys(self) -> dict[str, str]:
         """The answers still as another record gave them: key to where they came from."""
         return {
@@ -320,7 +359,7 @@ class Project(models.Model):
     def evidence(self) -> dict[int, list[str]]:
         """For each principle, the keys of this project's answers that evidence it."""
         return {
-            number: [key for key in keys if self.answer(key)]
+            number: [key for key in keys if self.is_answered(key)]
             for number, keys in PRINCIPLE_EVIDENCE.items()
         }
 
@@ -334,7 +373,7 @@ class Project(models.Model):
         return project_problems(self)
 
     def next_review_after(self, moment: datetime.datetime) -> datetime.date:
-        return add_months(moment.date(), REVIEW_INTERVAL_MONTHS)
+        return review_due_after(moment.date())
 
     def review_overdue_since(self, today: datetime.date | None = None) -> datetime.date | None:
         """The date the review fell due, if this published record is overdue; otherwise None."""
@@ -346,6 +385,43 @@ class Project(models.Model):
         ):
             return self.next_review_due
         return None
+
+
+# Answers kept on the lead organisation rather than on the project: question key to field.
+LEAD_ORGANISATION_ANSWERS = {
+    "organisation_description": "description",
+    "mission_statement": "mission_statement",
+}
+
+
+def answered(key: str) -> models.Q:
+    """The projects whose question ``key`` has an answer: ``Project.is_answered`` as a query
+    (tests/projects/test_answered.py checks that the two agree for every question)."""
+    if key == "organisations":
+        return models.Q(pk__in=ProjectOrganisation.objects.values("project_id"))
+    if key == "responsible_people":
+        return models.Q(pk__in=ResponsiblePerson.objects.values("project_id"))
+    if key == "impact_assessments":
+        return models.Q(pk__in=ImpactAssessment.objects.values("project_id"))
+    if key in LEAD_ORGANISATION_ANSWERS:
+        given = ProjectOrganisation.objects.filter(
+            _text_given(f"organisation__{LEAD_ORGANISATION_ANSWERS[key]}"),
+            role=OrganisationRole.LEAD,
+        )
+        return models.Q(pk__in=given.values("project_id"))
+    if key == "declaration":
+        return models.Q(declaration=True)
+    field = Project._meta.get_field(key)
+    if isinstance(field, models.JSONField):
+        return ~models.Q(**{key: []})
+    if field.null:
+        return models.Q(**{f"{key}__isnull": False})
+    return _text_given(key)
+
+
+def _text_given(path: str) -> models.Q:
+    """A text that is not blank once its spaces are trimmed (as ``str.strip`` in Python)."""
+    return models.Q(GreaterThan(Trim(path), models.Value("")))
 
 
 class ProjectOrganisation(models.Model):
@@ -373,7 +449,9 @@ class ProjectOrganisation(models.Model):
                 fields=["project", "organisation"], name="organisation_once_per_project"
             ),
             models.UniqueConstraint(
-                fields=["project"], condition=models.Q(role="lead"), name="one_lead_per_project"
+                fields=["project"],
+                condition=models.Q(role=OrganisationRole.LEAD),
+                name="one_lead_per_project",
             ),
         ]
 

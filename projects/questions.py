@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.db.models import TextChoices
+
 
 class Kind(StrEnum):
     SHORT_TEXT = "short_text"
@@ -106,19 +108,29 @@ TOPIC_CHOICES = [
     ("public_services", "Public services"),
     ("other", "Other"),
 ]
-ORGANISATION_ROLE_CHOICES = [
-    ("lead", "Lead"),
-    ("partner", "Partner"),
-    ("supplier", "Supplier"),
-    ("funder", "Funder"),
-]
-DUTY_CHOICES = [
-    ("accountable", "Accountable"),
-    ("correcting", "Correcting and updating algorithms"),
-    ("monitoring", "Monitoring"),
-    ("training", "Training front-line staff"),
-    ("contact", "Contact for the public"),
-]
+
+
+class OrganisationRole(TextChoices):
+    """An organisation's part in a project: exactly one is the lead."""
+
+    LEAD = "lead", "Lead"
+    PARTNER = "partner", "Partner"
+    SUPPLIER = "supplier", "Supplier"
+    FUNDER = "funder", "Funder"
+
+
+class Duty(TextChoices):
+    """A responsible person's duties: exactly one person is accountable."""
+
+    ACCOUNTABLE = "accountable", "Accountable"
+    CORRECTING = "correcting", "Correcting and updating algorithms"
+    MONITORING = "monitoring", "Monitoring"
+    TRAINING = "training", "Training front-line staff"
+    CONTACT = "contact", "Contact for the public"
+
+
+ORGANISATION_ROLE_CHOICES = OrganisationRole.choices
+DUTY_CHOICES = Duty.choices
 
 
 def _text(

@@ -9,9 +9,15 @@ from django.dispatch import receiver
 from organisations.signals import organisation_changed, organisations_merging
 
 from .models import Project, ProjectOrganisation
+from .questions import OrganisationRole
 
 # When both organisations are on one project, the merged row keeps the stronger role.
-ROLE_STRENGTH = {"lead": 4, "partner": 3, "supplier": 2, "funder": 1}
+ROLE_STRENGTH = {
+    OrganisationRole.LEAD: 4,
+    OrganisationRole.PARTNER: 3,
+    OrganisationRole.SUPPLIER: 2,
+    OrganisationRole.FUNDER: 1,
+}
 
 
 @receiver(organisations_merging, dispatch_uid="projects-move-roles-of-merged-organisation")

@@ -22,7 +22,7 @@ from .models import (
     Project,
     PublicationState,
     ReviewReminder,
-    add_months,
+    review_due_after,
 )
 from .notifications import lead_members, send_safely, send_to_addresses
 from .rules import summary_problems
@@ -31,11 +31,12 @@ REMINDER_DAYS_BEFORE = 30
 
 
 class ReviewDateError(ValueError):
-    """A chosen review date that is in the past or more than 12 months away."""
+    """A chosen review date that is in the past or further away than the review interval."""
 
 
 def latest_review_date(today: datetime.date) -> datetime.date:
-    return add_months(today, REVIEW_INTERVAL_MONTHS)
+    """The latest next review date someone may choose today."""
+    return review_due_after(today)
 
 
 def check_review_date(chosen: datetime.date, *, today: datetime.date) -> None:

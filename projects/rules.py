@@ -1,6 +1,10 @@
-"""The answer rules from the guide, checked before a project version is submitted or published.
+"""The answer rules from the guide, each stated once with its one message.
 
-Messages are written for the person filling in the form, in the GOV.UK style.
+``Project.problems`` (the check before a version is submitted or published), the submission
+form (as a person types), and the importer (``opendata.register_format``) all call these, so a
+person sees the same words wherever a rule bites. Messages are written for the person filling
+in the form, in the GOV.UK style. The rules about an organisation's own answers (its mission
+statement) are ``organisations.rules``.
 """
 
 from __future__ import annotations
@@ -8,10 +12,22 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from .questions import ANSWER_KEYS, QUESTIONS, SUMMARY_MAX_LENGTH
+from organisations.rules import DESCRIPTION_MESSAGE, mission_statement_problem
+
+from .questions import ANSWER_KEYS, QUESTIONS, SUMMARY_MAX_LENGTH, Duty, OrganisationRole
 
 if TYPE_CHECKING:
     from .models import Project
+
+ORGANISATIONS_MESSAGE = "Add the organisations involved in the project"
+LEAD_MESSAGE = "Choose exactly one lead organisation"
+PEOPLE_MESSAGE = "Name the people responsible for this project"
+ACCOUNTABLE_MESSAGE = "Name exactly one person who is accountable"
+PERSON_DETAILS_MESSAGE = "Give each person's full name, job title, organisation and public contact"
+USES_AI_MESSAGE = "Say whether the project uses AI"
+AI_KINDS_MESSAGE = "Choose what kind of AI the project uses"
+AI_DECISION_ROLE_MESSAGE = "Choose what part the AI plays in decisions about people"
+WEBSITE_MESSAGE = "Enter a web address that starts with https://"
 
 
 def missing_answer_message(key: str) -> str:
@@ -76,47 +92,61 @@ def impact_assessment_problems(
     return {}
 
 
+def lead_count_problem(roles) -> str | None:
+    """Exactly one organisation leads a project. ``roles``: each organisation's role."""
+    return None if list(roles).count(OrganisationRole.LEAD) == 1 else LEAD_MESSAGE
+
+
+def accountable_count_problem(duties_of_each_person, *, at_least_one: bool = True) -> str | None:
+    """Exactly one person is accountable. ``at_least_one=False`` while the form is being
+    filled in: none yet is fine there, two never is."""
+    accountable = sum(1 for duties in duties_of_each_person if Duty.ACCOUNTABLE in duties)
+    if accountable > 1 or (at_least_one and accountable == 0):
+        return ACCOUNTABLE_MESSAGE
+    return None
+
+
+def website_problem(address: str | None) -> str | None:
+    """A project's web address, when it has one, is https."""
+    return WEBSITE_MESSAGE if address and not address.startswith("https://") else None
+
+
 def organisation_problems(organisations) -> dict[str, str]:
     """``organisations``: (organisation, role) pairs."""
     problems = {}
-    roles = [role for _organisation, role in organisations]
     if not organisations:
-        problems["organisations"] = "Add the organisations involved in the project"
-    elif roles.count("lead") != 1:
-        problems["organisations"] = "Choose exactly one lead organisation"
-    lead = next((org for org, role in organisations if role == "lead"), None)
-    if lead is not None:
-        if not (lead.description or "").strip():
-            problems["organisation_description"] = "Describe your organisation in one sentence"
-        if lead.type == "commercial" and not (lead.mission_statement or "").strip():
-            problems["mission_statement"] = (
-                "A commercial organisation must give its mission statement"
-            )
-    for organisation, _role in organisations:
-        if organisation.type == "commercial" and not (organisation.mission_statement or "").strip():
-            problems.setdefault(
-                "mission_statement",
-                f"{organisation.name} is commercial: give its mission statement",
-            )
+        problems["organisations"] = ORGANISATIONS_MESSAGE
+    elif lead_problem := lead_count_problem(role for _organisation, role in organisations):
+        problems["organisations"] = lead_problem
+    lead = next((org for org, role in organisations if role == OrganisationRole.LEAD), None)
+    if lead is not None and not (lead.description or "").strip():
+        problems["organisation_description"] = DESCRIPTION_MESSAGE
+    # The lead first: its mission statement is the question on the form.
+    ordered = sorted(organisations, key=lambda pair: pair[1] != OrganisationRole.LEAD)
+    for organisation, _role in ordered:
+        mission = mission_statement_problem(
+            type=organisation.type,
+            mission_statement=organisation.mission_statement,
+            name=organisation.name,
+        )
+        if mission:
+            problems.setdefault("mission_statement", mission)
     return problems
 
 
 def people_problems(people) -> dict[str, str]:
     """``people``: objects with name, job_title, organisation, contact and duties."""
     if not people:
-        return {"responsible_people": "Name the people responsible for this project"}
-    accountable = sum(1 for person in people if "accountable" in person.duties)
-    if accountable != 1:
-        return {"responsible_people": "Name exactly one person who is accountable"}
+        return {"responsible_people": PEOPLE_MESSAGE}
+    accountable = accountable_count_problem(person.duties for person in people)
+    if accountable:
+        return {"responsible_people": accountable}
     for person in people:
         if not all(
             (getattr(person, attribute) or "").strip()
             for attribute in ("name", "job_title", "organisation", "contact")
         ):
-            return {
-                "responsible_people": "Give each person's full name, job title, organisation "
-                "and public contact"
-            }
+            return {"responsible_people": PERSON_DETAILS_MESSAGE}
         if not person.duties:
             return {"responsible_people": f"Choose at least one duty for {person.name}"}
     return {}
@@ -125,12 +155,12 @@ def people_problems(people) -> dict[str, str]:
 def ai_problems(*, uses_ai, ai_kinds, ai_decision_role) -> dict[str, str]:
     problems = {}
     if uses_ai is None:
-        problems["uses_ai"] = "Say whether the project uses AI"
+        problems["uses_ai"] = USES_AI_MESSAGE
     elif uses_ai:
         if not ai_kinds:
-            problems["ai_kinds"] = "Choose what kind of AI the project uses"
+            problems["ai_kinds"] = AI_KINDS_MESSAGE
         if not ai_decision_role:
-            problems["ai_decision_role"] = "Choose what part the AI plays in decisions about people"
+            problems["ai_decision_role"] = AI_DECISION_ROLE_MESSAGE
     return problems
 
 
@@ -155,8 +185,8 @@ def project_problems(project: Project) -> dict[str, str]:
         problems["areas"] = "Choose the parts of the city region the project covers"
     if not project.topics:
         problems["topics"] = "Choose the service areas the project touches"
-    if project.website and not project.website.startswith("https://"):
-        problems["website"] = "Enter a web address that starts with https://"
+    if website := website_problem(project.website):
+        problems["website"] = website
     problems.update(
         organisation_problems(
             [(po.organisation, po.role) for po in project.project_organisations.all()]

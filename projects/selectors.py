@@ -1,6 +1,6 @@
-"""Reads that are not public: Charter staff's work queue and review page, and the moderators'
-latest request for changes that a submitter sees. Public pages read through
-``register.selectors``."""
+"""Reads that are not public: Charter staff's work queue and review page, and a member's own
+projects in the submission journey (with the moderators' latest request for changes). Public
+pages read through ``register.selectors``."""
 
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
@@ -66,4 +66,50 @@ def latest_change_request(project: Project) -> ModerationEvent | None:
         ModerationEvent.objects.filter(project=project, to_state=PublicationState.CHANGES_REQUESTED)
         .order_by("-created_at", "-pk")
         .first()
+    )
+
+
+# --- the submission journey: a member's own projects ------------------------------------------
+
+
+def own_projects(user):
+    """The versions ``user`` may work on (their organisations' projects), without the versions
+    a newer one replaced, by title."""
+    return (
+        Project.objects.editable_by(user)
+        .exclude(publication_state=PublicationState.SUPERSEDED)
+        .order_by("title", "-version")
+    )
+
+
+def own_project(user, pk: int) -> Project:
+    """A version ``user`` may work on, with its organisations and people. Raises Http404 for
+    anyone else's (so they cannot even learn that it exists)."""
+    project = Project.objects.editable_by(user).with_register_details().filter(pk=pk).first()
+    if project is None:
+        raise Http404("No project of yours with that number")
+    return project
+
+
+def own_published_project(user, pk: int) -> Project:
+    """A published version ``user`` may confirm is still accurate. Raises Http404 otherwise."""
+    project = (
+        Project.objects.editable_by(user).published().with_register_details().filter(pk=pk).first()
+    )
+    if project is None:
+        raise Http404("No published project of yours with that number")
+    return project
+
+
+def project_with_details(pk: int) -> Project:
+    """A version as saved just now, with its organisations and people."""
+    return Project.objects.with_register_details().get(pk=pk)
+
+
+def organisation_project_roles(organisation):
+    """The organisation's roles on project versions that are not replaced, by project title."""
+    return (
+        organisation.project_roles.select_related("project")
+        .exclude(project__publication_state=PublicationState.SUPERSEDED)
+        .order_by("project__title")
     )

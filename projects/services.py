@@ -8,6 +8,7 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F
@@ -16,9 +17,10 @@ from django.utils import timezone
 from organisations.identifiers import IDENTIFIER_LABELS, apply_identifiers
 from organisations.models import Membership, Organisation, unique_slug
 
-from . import notifications
+from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
+    RESERVED_SLUGS,
     ImpactAssessment,
     InvalidMove,
     ModerationEvent,
@@ -29,6 +31,7 @@ from .models import (
     ResponsiblePerson,
     comparable_answer,
 )
+from .questions import OrganisationRole
 
 __all__ = [
     "InvalidMove",
@@ -72,6 +75,12 @@ def _notify_after_commit(send, project: Project, *args) -> None:
     notifications.send_after_commit(send.__name__, project, send, project, *args)
 
 
+def _announce_after_commit(signal, **kwargs) -> None:
+    """Send a domain signal (``projects.signals``) once the move is saved; a listener that
+    fails is logged and does not undo the move."""
+    transaction.on_commit(partial(signal.send_robust, sender=Project, **kwargs))
+
+
 def _lock(project: Project) -> Project:
     """Reload ``project`` under a row lock so two moderators cannot act on it at once."""
     return Project.objects.select_for_update().get(pk=project.pk)
@@ -81,9 +90,13 @@ def _lock(project: Project) -> Project:
 def create_project(*, title: str, organisation: Organisation, user=None) -> Project:
     """Start a new record: a first draft led by ``organisation``."""
     project = Project.objects.create(
-        slug=unique_slug(Project, title), title=title.strip(), created_by=user
+        slug=unique_slug(Project, title, reserved=RESERVED_SLUGS),
+        title=title.strip(),
+        created_by=user,
     )
-    ProjectOrganisation.objects.create(project=project, organisation=organisation, role="lead")
+    ProjectOrganisation.objects.create(
+        project=project, organisation=organisation, role=OrganisationRole.LEAD
+    )
     ModerationEvent.objects.create(
         project=project, actor=user, to_state=PublicationState.DRAFT, message="Started"
     )
@@ -145,6 +158,7 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     event.save()
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
+    _announce_after_commit(signals.project_published, project=locked, previous=previous)
     return locked
 
 
@@ -177,6 +191,7 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
     )
     event.save()
     _notify_after_commit(notifications.project_withdrawn, locked, reason)
+    _announce_after_commit(signals.project_withdrawn, project=locked)
     return locked
 
 
@@ -332,7 +347,7 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             organisation = Organisation.objects.create(
                 name=row["name"].strip(), type=row["type"], verified=False, **identifiers
             )
-        if row["role"] == "lead" and organisation.pk not in member_of:
+        if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
         changed = apply_identifiers(
             organisation, identifiers, is_member=organisation.pk in member_of

@@ -14,10 +14,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from organisations.models import Organisation
-from projects.models import ImpactAssessment, Project, ProjectOrganisation, ResponsiblePerson
-from projects.questions import (
-    PRINCIPLE_EVIDENCE,
-)
+from projects.models import ProjectOrganisation, answered
+from projects.questions import PRINCIPLE_EVIDENCE
 
 USES_AI_CHOICES = [("yes", "Uses AI"), ("no", "Does not use AI")]
 REVIEW_CHOICES = [("overdue", "Review overdue")]
@@ -40,11 +38,6 @@ FACETS = (
     "principle",
     "review",
 )
-TEXT_FIELDS = {
-    field.name
-    for field in Project._meta.get_fields()
-    if getattr(field, "get_internal_type", lambda: "")() in {"TextField", "CharField", "URLField"}
-}
 
 
 def _projects_of(queryset) -> Q:
@@ -61,26 +54,11 @@ def list_contains(field: str, value: str) -> Q:
 
 def principle_q(number: int) -> Q:
     """Projects that evidence principle ``number``: an answer to any of its questions
-    (the same rule as ``Project.evidence``, from the one mapping in ``projects.questions``)."""
-    lead = ProjectOrganisation.objects.filter(role="lead")
-    special = {
-        "organisations": _projects_of(ProjectOrganisation.objects.all()),
-        "responsible_people": _projects_of(ResponsiblePerson.objects.all()),
-        "impact_assessments": _projects_of(ImpactAssessment.objects.all()),
-        "declaration": Q(declaration=True),
-        "uses_ai": Q(uses_ai__isnull=False),
-        "start_date": Q(start_date__isnull=False),
-        "organisation_description": _projects_of(lead.exclude(organisation__description="")),
-        "mission_statement": _projects_of(lead.exclude(organisation__mission_statement="")),
-    }
+    (``projects.models.answered``, the same rule as ``Project.evidence``, over the one mapping in
+    ``projects.questions``)."""
     condition = Q(pk__in=[])
     for key in PRINCIPLE_EVIDENCE[number]:
-        if key in special:
-            condition |= special[key]
-        elif key in TEXT_FIELDS:
-            condition |= ~Q(**{key: ""})
-        else:  # JSON lists
-            condition |= ~Q(**{key: []})
+        condition |= answered(key)
     return condition
 
 

@@ -8,10 +8,11 @@ from itertools import islice
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Lower
-from django.http import Http404
+from django.http import Http404, QueryDict
 
 from organisations.models import Organisation
 from projects.models import Project, ProjectOrganisation, PublicationState
+from projects.questions import OrganisationRole
 
 from .conditions import facet_q
 from .facet_index import FacetIndex
@@ -87,6 +88,23 @@ class RegisterListing:
     def total(self) -> int:
         return self.page.paginator.count
 
+    @property
+    def query(self) -> str:
+        """The list's search and filters as a query string ("?area=wirral", or ""), without its
+        page or order: the same list's Atom feed and email alerts take it."""
+        return list_query(self.filterset.data)
+
+
+def list_query(params) -> str:
+    """``params``' search and filters (the list's own keys, nothing else) as a query string."""
+    if params is None:
+        return ""
+    kept = QueryDict(mutable=True)
+    for name in RegisterFilterSet.base_filters:
+        if name != "sort" and params.getlist(name):
+            kept.setlist(name, params.getlist(name))
+    return f"?{kept.urlencode()}" if kept else ""
+
 
 class ListedProjects:
     """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
@@ -108,9 +126,9 @@ class ListedProjects:
             .prefetch_related(
                 Prefetch(
                     "project_organisations",
-                    queryset=ProjectOrganisation.objects.filter(role="lead").select_related(
-                        "organisation"
-                    ),
+                    queryset=ProjectOrganisation.objects.filter(
+                        role=OrganisationRole.LEAD
+                    ).select_related("organisation"),
                 )
             )
             .in_bulk()
@@ -238,12 +256,22 @@ def record_versions(slug: str) -> list[Project]:
     return versions
 
 
-def feed_versions():
+def feed_versions(params=None):
     """Every version ever published that is still on the register or was replaced by a newer
-    one, newest first: the feed's entries. Withdrawn records are left out."""
-    return (
-        Project.objects.public()
-        .exclude(publication_state=PublicationState.WITHDRAWN)
-        .with_register_details()
-        .order_by("-published_at", "-pk")
-    )
+    one, newest first: the feed's entries. Withdrawn records are left out. With ``params`` (a
+    query string), only versions of the records the register list shows for the same search
+    and filters (bad values are left out, as on the list)."""
+    versions = Project.objects.public().exclude(publication_state=PublicationState.WITHDRAWN)
+    if list_query(params):
+        listed = RegisterFilterSet(params, queryset=Project.objects.published()).qs
+        versions = versions.filter(slug__in=listed.order_by().values("slug"))
+    return versions.with_register_details().order_by("-published_at", "-pk")
+
+
+def feed_description(params) -> str:
+    """The feed's search and filters in words ("Area: Wirral; AI: Uses AI"), or ""."""
+    if not list_query(params):
+        return ""
+    filterset = RegisterFilterSet(params, queryset=Project.objects.none())
+    tags = chosen_filters(filterset, params)
+    return "; ".join(f"{tag.label}: {tag.value_label}" for tag in tags)

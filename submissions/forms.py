@@ -25,6 +25,8 @@ from organisations.identifiers import (
     tidy_identifier,
 )
 from organisations.models import Organisation
+from organisations.rules import DESCRIPTION_MESSAGE, mission_statement_problem
+from projects import rules
 from projects.models import ImpactAssessment, ProjectOrganisation, ResponsiblePerson
 from projects.questions import (
     AI_DECISION_ROLE_CHOICES,
@@ -36,6 +38,7 @@ from projects.questions import (
     STATUS_CHOICES,
     TOPIC_CHOICES,
     Kind,
+    OrganisationRole,
     Section,
 )
 from projects.rules import (
@@ -43,7 +46,8 @@ from projects.rules import (
     impact_assessment_row_problems,
     summary_too_long_message,
 )
-from submissions.plain_language import WORD_GUIDE, WORD_LIMIT, advice, word_count
+
+from .plain_language import WORD_GUIDE, WORD_LIMIT, advice, word_count
 
 CHOICES = {
     "status": STATUS_CHOICES,
@@ -188,8 +192,8 @@ class MonthYearField(forms.MultiValueField):
 
 
 def https_only(value: str) -> None:
-    if value and not value.startswith("https://"):
-        raise forms.ValidationError("Enter a web address that starts with https://")
+    if problem := rules.website_problem(value):
+        raise forms.ValidationError(problem)
 
 
 def question_field(key: str) -> forms.Field:
@@ -294,13 +298,15 @@ class SectionForm(forms.Form):
             uses_ai = cleaned.get("uses_ai")
             cleaned["uses_ai"] = {"yes": True, "no": False}.get(uses_ai)
             if cleaned["uses_ai"]:
-                if not cleaned.get("ai_kinds"):
-                    self.add_error("ai_kinds", "Choose what kind of AI the project uses")
-                if not cleaned.get("ai_decision_role"):
-                    self.add_error(
-                        "ai_decision_role",
-                        "Choose what part the AI plays in decisions about people",
-                    )
+                # Not yet answering "Does it use AI?" is fine while saving a section; the
+                # details once it does are asked for at once.
+                ai = rules.ai_problems(
+                    uses_ai=True,
+                    ai_kinds=cleaned.get("ai_kinds"),
+                    ai_decision_role=cleaned.get("ai_decision_role"),
+                )
+                for key, message in ai.items():
+                    self.add_error(key, message)
             else:
                 cleaned["ai_kinds"] = []
                 cleaned["ai_decision_role"] = ""
@@ -439,9 +445,9 @@ class BaseOrganisationRows(forms.BaseFormSet):
         if any(self.errors):
             return
         rows = [form.cleaned_data for form in self.forms if not form.is_blank]
-        leads = [row for row in rows if row["role"] == "lead"]
-        if len(leads) != 1:
-            raise forms.ValidationError("Choose exactly one organisation as the lead")
+        if problem := rules.lead_count_problem(row["role"] for row in rows):
+            raise forms.ValidationError(problem)
+        leads = [row for row in rows if row["role"] == OrganisationRole.LEAD]
         names = [row["name"].strip().lower() for row in rows]
         if len(set(names)) != len(names):
             raise forms.ValidationError("List each organisation once")
@@ -519,13 +525,9 @@ class BasePeopleRows(forms.BaseFormSet):
     def clean(self):
         if any(self.errors):
             return
-        accountable = sum(
-            1
-            for form in self.forms
-            if not form.is_blank and "accountable" in form.cleaned_data.get("duties", [])
-        )
-        if accountable > 1:
-            raise forms.ValidationError("Only one person can be accountable")
+        duties = (form.cleaned_data.get("duties", []) for form in self.forms if not form.is_blank)
+        if problem := rules.accountable_count_problem(duties, at_least_one=False):
+            raise forms.ValidationError(problem)
 
     def rows(self) -> list[dict]:
         return [
@@ -1020,15 +1022,14 @@ class NewProjectForm(forms.Form):
             if not cleaned.get("type"):
                 self.add_error("type", "Choose the type of organisation")
             if not (cleaned.get("description") or "").strip():
-                self.add_error("description", "Describe your organisation in one sentence")
-            if (
-                cleaned.get("type") == "commercial"
-                and not (cleaned.get("mission_statement") or "").strip()
-            ):
-                self.add_error(
-                    "mission_statement",
-                    "Enter the mission statement of the commercial organisation",
-                )
+                self.add_error("description", DESCRIPTION_MESSAGE)
+            mission = mission_statement_problem(
+                type=cleaned.get("type") or "",
+                mission_statement=cleaned.get("mission_statement") or "",
+                name=name,
+            )
+            if mission:
+                self.add_error("mission_statement", mission)
             cleaned["new_organisation"] = {
                 "name": name,
                 "type": cleaned.get("type"),

@@ -20,12 +20,15 @@ class Task:
     def is_complete(self) -> bool:
         return self.status == COMPLETED
 
+    @property
+    def is_in_progress(self) -> bool:
+        return self.status == IN_PROGRESS
+
 
 def _answered(project, question) -> bool:
-    if question.kind == Kind.DECLARATION:
-        return False  # ticked on the check answers page, not in the section
-    value = project.answer(question.key)
-    return value not in (None, "", [], False) and not (isinstance(value, str) and not value.strip())
+    """Answered in the section (``Project.is_answered``, the one rule). The declaration is made
+    on the check answers page, so it never starts a section."""
+    return question.kind != Kind.DECLARATION and project.is_answered(question.key)
 
 
 def section_status(project, section: Section, problems: dict[str, str] | None = None) -> str:

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.factories import ModeratorFactory
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache(request):
@@ -12,3 +14,9 @@ def _clear_cache(request):
         request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
         cache.clear()
     yield
+
+
+@pytest.fixture
+def moderator(db):
+    """Charter staff: a member of the "Moderators" group (the one ``moderator`` of the suite)."""
+    return ModeratorFactory()

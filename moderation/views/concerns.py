@@ -1,10 +1,10 @@
 """Moderators handle residents' questions and concerns at /moderation/concerns/."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from concerns.models import Concern
+from concerns import selectors
 from concerns.services import answer_concern
 from projects.permissions import moderator_required
 
@@ -14,14 +14,13 @@ from .tabs import render_tab
 
 @moderator_required
 def concern_list(request):
-    concerns = Concern.objects.select_related("project")
     return render_tab(
         request,
         "concern_moderation:list",
         "concerns/moderation/list.html",
         {
-            "waiting": concerns.unanswered().order_by("created_at"),
-            "answered": concerns.answered().order_by("-answered_at")[:50],
+            "waiting": selectors.concerns_waiting(),
+            "answered": selectors.concerns_answered(),
         },
     )
 
@@ -29,7 +28,7 @@ def concern_list(request):
 @moderator_required
 @require_http_methods(["GET", "POST"])
 def concern_detail(request, pk):
-    concern = get_object_or_404(Concern.objects.select_related("project"), pk=pk)
+    concern = selectors.concern_for_moderation(pk)
     form = AnswerForm(
         request.POST or None,
         consent=concern.consent_to_publish,

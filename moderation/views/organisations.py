@@ -4,13 +4,14 @@ organisation's page, and verifying, recording a signature and merging a duplicat
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
+from organisations import selectors as organisation_selectors
 from organisations import services as organisation_services
 from organisations.models import Organisation
-from projects.models import PublicationState
+from projects import selectors as project_selectors
 from projects.permissions import moderator_required
 
 from ..forms import MergeOrganisationForm, SignatureForm, VerifyOrganisationForm
@@ -23,7 +24,7 @@ def organisations(request):
         request,
         "moderation:organisations",
         "moderation/organisation_list.html",
-        {"organisations": Organisation.objects.unverified().order_by("created_at", "pk")},
+        {"organisations": organisation_selectors.unverified_organisations()},
     )
 
 
@@ -33,17 +34,15 @@ def all_organisations(request):
         request,
         "moderation:organisations",
         "moderation/organisation_list.html",
-        {"organisations": Organisation.objects.order_by("name"), "showing_all": True},
+        {"organisations": organisation_selectors.all_organisations(), "showing_all": True},
     )
 
 
 def _render_organisation(request, organisation: Organisation, **forms):
     context = {
         "organisation": organisation,
-        "members": organisation.memberships.select_related("user").order_by("user__email"),
-        "project_roles": organisation.project_roles.select_related("project")
-        .exclude(project__publication_state=PublicationState.SUPERSEDED)
-        .order_by("project__title"),
+        "members": organisation_selectors.members(organisation),
+        "project_roles": project_selectors.organisation_project_roles(organisation),
         "verify_form": forms.get("verify_form") or VerifyOrganisationForm(),
         "signature_form": forms.get("signature_form") or SignatureForm(),
         "merge_form": forms.get("merge_form") or MergeOrganisationForm(duplicate=organisation),
@@ -54,13 +53,13 @@ def _render_organisation(request, organisation: Organisation, **forms):
 
 @moderator_required
 def organisation_detail(request, slug: str):
-    return _render_organisation(request, get_object_or_404(Organisation, slug=slug))
+    return _render_organisation(request, organisation_selectors.organisation(slug))
 
 
 @moderator_required
 @require_POST
 def verify_organisation(request, slug: str):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_selectors.organisation(slug)
     organisation_services.verify_organisation(organisation=organisation, moderator=request.user)
     messages.success(request, f"{organisation.name} is verified")
     return redirect("moderation:organisation", slug=organisation.slug)
@@ -69,7 +68,7 @@ def verify_organisation(request, slug: str):
 @moderator_required
 @require_POST
 def record_signature(request, slug: str):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_selectors.organisation(slug)
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return _render_organisation(request, organisation, signature_form=form)
@@ -87,7 +86,7 @@ def record_signature(request, slug: str):
 @moderator_required
 @require_POST
 def merge_organisation(request, slug: str):
-    duplicate = get_object_or_404(Organisation, slug=slug)
+    duplicate = organisation_selectors.organisation(slug)
     form = MergeOrganisationForm(request.POST, duplicate=duplicate)
     if not form.is_valid():
         return _render_organisation(request, duplicate, merge_form=form)

@@ -8,6 +8,8 @@ from django.utils.text import Truncator
 from projects.answers import answer_display
 from projects.questions import Question
 
+from .. import presenters
+
 register = template.Library()
 
 
@@ -18,6 +20,18 @@ def answer(project, question: Question):
         "register/includes/answer.html",
         {"question": question, "value": answer_display(project, question), "kind": question.kind},
     )
+
+
+@register.simple_tag
+def state_tag(project):
+    """The version's publication state as a GOV.UK tag (``register.presenters``)."""
+    return presenters.state_tag(project)
+
+
+@register.simple_tag
+def uses_ai_tag(project, either=False):
+    """The "Uses AI" tag; with ``either=True`` also the "Does not use AI" one."""
+    return presenters.uses_ai_tag(project, either=either)
 
 
 @register.filter

@@ -5,7 +5,6 @@ from django_ratelimit.decorators import ratelimit
 
 from concerns.forms import ConcernForm
 from concerns.services import raise_concern
-from projects.models import Project
 from register.selectors import public_record
 
 RATE = "5/h"
@@ -15,7 +14,7 @@ RATE = "5/h"
 @ratelimit(key="ip", rate=RATE, method="POST", block=False, group="concerns")
 def ask(request, slug):
     project = public_record(slug)
-    if project.publication_state != "published":
+    if not project.is_published:
         return render(request, "concerns/closed.html", {"project": project}, status=404)
     form = ConcernForm(request.POST or None)
     limited = getattr(request, "limited", False)
@@ -30,7 +29,7 @@ def ask(request, slug):
     if request.method == "POST" and form.is_valid():
         if not form.is_spam():
             raise_concern(
-                project=Project.objects.with_register_details().get(pk=project.pk),
+                project=project,
                 kind=form.cleaned_data["kind"],
                 message=form.cleaned_data["message"],
                 email=form.cleaned_data["email"],

@@ -1,8 +1,7 @@
-from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
-from principles.models import Principle
+from principles.selectors import all_principles, principle
 from projects.questions import PRINCIPLE_EVIDENCE, QUESTIONS
 
 from ..caching import register_page
@@ -11,19 +10,20 @@ from ..selectors import projects_evidencing
 
 @method_decorator(register_page, name="dispatch")
 class PrincipleListView(ListView):
-    model = Principle
     template_name = "principles/principle_list.html"
     context_object_name = "principles"
+
+    def get_queryset(self):
+        return all_principles()
 
 
 @method_decorator(register_page, name="dispatch")
 class PrincipleDetailView(DetailView):
-    model = Principle
     template_name = "principles/principle_detail.html"
     context_object_name = "principle"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Principle, number=self.kwargs["number"])
+        return principle(self.kwargs["number"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

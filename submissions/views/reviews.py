@@ -5,12 +5,12 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from projects.form_fields import RealDateField
-from projects.models import Project
+from projects.models import REVIEW_INTERVAL_MONTHS
 from projects.questions import QUESTIONS
 from projects.reviews import (
     ReviewDateError,
@@ -19,14 +19,17 @@ from projects.reviews import (
     confirm_still_accurate,
     latest_review_date,
 )
+from projects.rules import MISSING_SUMMARY
+from projects.selectors import own_published_project
 from submissions.forms import question_field
 
 
 class StillAccurateForm(forms.Form):
     next_review_due = RealDateField(
         label="When should the record next be reviewed? (optional)",
-        help_text="Leave this blank to review it again in 12 months. You can choose an earlier "
-        "date, for example if the project is about to change. For example, 27 3 2027",
+        help_text=f"Leave this blank to review it again in {REVIEW_INTERVAL_MONTHS} months. You "
+        "can choose an earlier date, for example if the project is about to change. For "
+        "example, 27 3 2027",
         required=False,
         require_all_fields=False,
     )
@@ -39,9 +42,7 @@ class StillAccurateForm(forms.Form):
             # A record published before the register asked for a summary: ask for one now.
             self.fields["summary"] = question_field("summary")
             self.fields["summary"].required = True
-            self.fields["summary"].error_messages["required"] = (
-                "Enter a summary of the project for residents, in two or three sentences"
-            )
+            self.fields["summary"].error_messages["required"] = MISSING_SUMMARY
             items.append(
                 Field.textarea(
                     "summary",
@@ -70,9 +71,7 @@ class StillAccurateForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def confirm_review(request, pk):
-    project = get_object_or_404(
-        Project.objects.editable_by(request.user).published().with_register_details(), pk=pk
-    )
+    project = own_published_project(request.user, pk)
     today = timezone.localdate()
     form = StillAccurateForm(request.POST or None, today=today, needs_summary=project.needs_summary)
     if request.method == "POST" and form.is_valid():

@@ -1,7 +1,8 @@
 """The submission journey: a data professional records a project section by section.
 
 Only members of a project's lead organisation can see or change it: every view reads through
-``Project.objects.editable_by(user)`` and anyone else gets a 404. Writes go through
+``projects.selectors.own_project`` (``Project.objects.editable_by(user)``) and anyone else gets
+a 404. Writes go through
 ``projects.services``.
 """
 
@@ -10,14 +11,14 @@ import contextlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from organisations.models import Organisation
+from organisations.selectors import directory_names
+from projects import selectors
 from projects.models import Project, PublicationState
 from projects.questions import SECTIONS, SECTIONS_BY_SLUG, section_of
-from projects.selectors import latest_change_request
 from projects.services import (
     InvalidMove,
     NotAMember,
@@ -32,20 +33,9 @@ from projects.services import (
 from submissions.forms import DeclarationForm, NewProjectForm, SectionPage
 from submissions.progress import section_problems, task_list
 
-STATE_TAGS = {
-    PublicationState.DRAFT: "govuk-tag--grey",
-    PublicationState.SUBMITTED: "govuk-tag--blue",
-    PublicationState.CHANGES_REQUESTED: "govuk-tag--orange",
-    PublicationState.PUBLISHED: "govuk-tag--green",
-    PublicationState.WITHDRAWN: "govuk-tag--red",
-    PublicationState.SUPERSEDED: "govuk-tag--grey",
-}
-
 
 def _own_project(request, pk) -> Project:
-    return get_object_or_404(
-        Project.objects.editable_by(request.user).with_register_details(), pk=pk
-    )
+    return selectors.own_project(request.user, pk)
 
 
 def _section_url(project, section, anchor=""):
@@ -55,15 +45,11 @@ def _section_url(project, section, anchor=""):
 
 @login_required
 def project_list(request):
-    projects = (
-        Project.objects.editable_by(request.user)
-        .exclude(publication_state=PublicationState.SUPERSEDED)
-        .order_by("title", "-version")
-    )
+    projects = selectors.own_projects(request.user)
     return render(
         request,
         "submission/project_list.html",
-        {"projects": projects, "state_tags": STATE_TAGS, "nav_section": "projects"},
+        {"projects": projects, "nav_section": "projects"},
     )
 
 
@@ -98,13 +84,13 @@ def project_new(request):
 def project_detail(request, pk):
     """The task list while the project can be edited; a read-only summary otherwise."""
     project = _own_project(request, pk)
-    context = {"project": project, "state_tags": STATE_TAGS, "nav_section": "projects"}
+    context = {"project": project, "nav_section": "projects"}
     if project.is_editable:
         tasks = task_list(project)
         context["tasks"] = tasks
         context["completed"] = sum(task.is_complete for task in tasks)
         context["changes_requested"] = (
-            latest_change_request(project)
+            selectors.latest_change_request(project)
             if project.publication_state == PublicationState.CHANGES_REQUESTED
             else None
         )
@@ -164,10 +150,8 @@ def section(request, pk, slug):
             "page": page,
             "errors": page.error_summary(),
             "stale": stale,
-            "stale_project": stale and Project.objects.with_register_details().get(pk=stale.pk),
-            "directory": Organisation.objects.order_by("name").values_list("name", flat=True)
-            if section.slug == "about-your-organisations"
-            else [],
+            "stale_project": stale and selectors.project_with_details(stale.pk),
+            "directory": directory_names() if section.slug == "about-your-organisations" else [],
             "nav_section": "projects",
         },
     )
@@ -176,7 +160,7 @@ def section(request, pk, slug):
 def _after_save(request, project, section):
     """Back to the same page when an answer could read better and the person has not seen
     these hints yet; otherwise on."""
-    saved = Project.objects.with_register_details().get(pk=project.pk)
+    saved = selectors.project_with_details(project.pk)
     advice_key = SectionPage(section=section, project=saved, user=request.user).advice_key
     if advice_key and advice_key != request.POST.get("advice_seen"):
         messages.success(

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.core import mail
 
+from alerts import tokens as alert_tokens
+from alerts.models import Subscriber, Subscription
 from concerns import services as concern_services
 from projects.models import ImpactAssessment, Project, ProjectOrganisation
 from projects.questions import SECTIONS, Kind, Question
@@ -44,7 +46,9 @@ class Page:
 
     @property
     def with_errors(self) -> bool:
-        return self.data is not None
+        """A form sent back with errors (``data`` POSTed), unless the page is what a form that
+        worked shows (``notes={"succeeds": True}``)."""
+        return self.data is not None and not self.notes.get("succeeds")
 
 
 def invalid_answer(question: Question) -> dict:
@@ -154,6 +158,12 @@ def build_catalogue() -> list[Page]:
         email="resident@example.net",
         consent_to_publish=True,
     )
+    subscriber = Subscriber.objects.create(email="alerts@example.net")
+    alert = Subscription.objects.create(
+        subscriber=subscriber, kind="search", filters={"area": ["wirral"], "uses_ai": "yes"}
+    )
+    followed = Subscription.objects.create(subscriber=subscriber, kind="follow", slug=first.slug)
+    manage = f"/alerts/manage/{alert_tokens.manage_token(subscriber)}/"
     from_atrs = start_project_with_answers(
         user=member,
         organisation=organisation,
@@ -188,7 +198,46 @@ def build_catalogue() -> list[Page]:
             data={"kind": "", "message": ""},
         ),
         Page("concern sent", f"/register/{published.slug}/ask/sent/"),
+        Page("email alert sign-up", "/alerts/new/?area=wirral&uses_ai=yes"),
+        Page("email alert sign-up for everything", "/alerts/new/"),
+        Page(
+            "email alert sign-up with errors",
+            "/alerts/new/?area=wirral",
+            data={"email": "not an address", "kinds": []},
+        ),
+        Page("follow a project", f"/alerts/follow/{published.slug}/"),
+        Page(
+            "follow a project with errors",
+            f"/alerts/follow/{published.slug}/",
+            data={"email": "", "frequency": "daily"},
+        ),
+        Page("email alert check your email", "/alerts/check-your-email/"),
+        Page("email alert confirm", f"/alerts/confirm/{alert_tokens.confirm_token(alert)}/"),
+        Page(
+            "email alert confirmed",
+            f"/alerts/confirm/{alert_tokens.confirm_token(followed)}/",
+            data={},
+            notes={"succeeds": True},
+        ),
+        Page("email alert link not valid", "/alerts/confirm/not-a-link/", status=404),
+        Page("email alerts of an address", manage),
+        Page("email alert change", f"{manage}{alert.pk}/"),
+        Page("email alert change with errors", f"{manage}{alert.pk}/", data={"kinds": []}),
+        Page("email alert stop", f"/alerts/unsubscribe/{alert_tokens.unsubscribe_token(alert)}/"),
+        Page(
+            "email alert stopped",
+            f"/alerts/unsubscribe/{alert_tokens.unsubscribe_token(followed)}/",
+            data={},
+            notes={"succeeds": True},
+        ),
+        Page("email alerts link request", "/alerts/manage/"),
+        Page("email alerts link request with errors", "/alerts/manage/", data={"email": "x"}),
         Page("open data", "/open-data/"),
+        Page("the register in figures", "/register/figures/"),
+        Page(
+            "the register in figures with errors",
+            "/register/figures/?from=2025-12-31&to=2025-01-01",
+        ),
         Page("how the register maps to the UK standard", "/open-data/atrs/"),
         Page("accessibility statement", "/accessibility/"),
         Page("privacy notice", "/privacy/"),

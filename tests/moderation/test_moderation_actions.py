@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from projects.models import ModerationEvent, Project, PublicationState
 from tests.factories import (
-    ModeratorFactory,
     ProjectFactory,
     PublishedProjectFactory,
     SubmittedProjectFactory,
@@ -14,11 +13,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 S = PublicationState
-
-
-@pytest.fixture
-def moderator():
-    return ModeratorFactory()
 
 
 @pytest.fixture

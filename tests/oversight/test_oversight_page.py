@@ -52,7 +52,8 @@ def test_principles_chart_and_table(html):
 def test_each_chart_is_an_image_with_a_text_alternative_followed_by_its_table(html):
     marker = '<div class="oversight-chart" role="img"'
     charts = html.split(marker)[1:]
-    assert len(charts) == 6  # principles, type, stage, AI use, area, service area
+    # principles, type, stage, AI use, the AI's role, area, service area, per month
+    assert len(charts) == 8
     for chart in charts:
         slug = re.match(r' aria-labelledby="chart-([a-z]+)-title"', chart).group(1)
         assert f'id="chart-{slug}-title"' in html

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 S = PublicationState
 
 
-@pytest.fixture
-def moderator():
-    return UserFactory(is_staff=True)
-
-
 def move(project, to_state, user):
     if to_state == S.SUBMITTED:
         return services.submit_project(project=project, user=user)

@@ -9,6 +9,7 @@ it would see an email address if one leaked.
 import pytest
 from django.utils import timezone
 
+from alerts.models import Subscriber, Subscription
 from concerns.models import Concern
 from organisations.models import Organisation
 from projects.models import ModerationEvent, Project, PublicationState, ResponsiblePerson
@@ -30,8 +31,9 @@ SUBMITTER = "submitter.private@example.org"
 MODERATOR = "moderator.private@example.org"
 RESIDENT = "resident.private@example.net"
 ORGANISATION_MEMBER = "member.private@example.org"
+SUBSCRIBER = "alerts.private@example.net"  # signed up for email alerts
 PUBLIC_CONTACT = "data.team@example.org"  # published on purpose as the project's contact
-PRIVATE = (SUBMITTER, MODERATOR, RESIDENT, ORGANISATION_MEMBER)
+PRIVATE = (SUBMITTER, MODERATOR, RESIDENT, ORGANISATION_MEMBER, SUBSCRIBER)
 
 
 def _is_public(route) -> bool:
@@ -88,6 +90,10 @@ def world():
 
     publish_project(project=newer, moderator=moderator)
     OrganisationFactory(name="Unrelated Trust")
+    subscriber = Subscriber.objects.create(email=SUBSCRIBER)
+    Subscription.objects.create(
+        subscriber=subscriber, kind="follow", slug=project.slug, confirmed_at=timezone.now()
+    )
     return world
 
 

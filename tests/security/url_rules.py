@@ -145,6 +145,16 @@ RULES: dict[str, dict] = {
     # Residents' questions: no account needed.
     "concerns:ask": public(post=FORM),
     "concerns:sent": public(post=OK),
+    # Email alerts: no account. The pages behind signed links answer 404 for a link the
+    # register did not make (the tests in tests/alerts/ use real ones).
+    "alerts:new": public(post=FORM),
+    "alerts:follow": public(post=FORM),
+    "alerts:sent": public(),
+    "alerts:request_link": public(post=FORM),
+    "alerts:confirm": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:unsubscribe": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:manage": rule(get=NOT_FOUND, post=NOT_FOUND),
+    "alerts:change": rule(get=NOT_FOUND, post=NOT_FOUND),
     # The read API: anonymous and read only; writes are refused by its permission class.
     "api:project-list": public(),
     "api:project-detail": public(),
@@ -229,6 +239,8 @@ RULES: dict[str, dict] = {
     # Oversight figures: moderators and the independent reviewers (their own tests:
     # tests/oversight/test_oversight_permissions.py); read only.
     "oversight:page": figures_only(),
+    # The public picture of the register: anyone, read only.
+    "figures:register": public(),
     "oversight:csv": figures_only(),
     # The Django admin. Its sign-in page sends everyone to the register's own (lockout and the
     # second factor apply there); someone signed in without staff access is refused.

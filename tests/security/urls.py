@@ -122,6 +122,8 @@ def kwargs_for(route: Route, world: World, *, project=None, organisation=None) -
             values[param] = "projects"
         elif param == "url":
             values[param] = "no-such-page/"
+        elif param == "token":  # a signed link (email alerts): one the register did not make
+            values[param] = "not-a-signed-link"
         elif param in ("key", "uidb36"):
             values[param] = {"key": "dummy-key-0123", "uidb36": "zz"}[param]
         else:

@@ -70,7 +70,7 @@ def test_a_typed_in_organisation_is_added_to_the_directory_unverified(client, pr
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([("X", "other", "partner")], "Choose exactly one organisation as the lead"),
+        ([("X", "other", "partner")], "Choose exactly one lead organisation"),
         ([("Someone Else Ltd", "commercial", "lead")], "must be one you belong to"),
         ([("New One", "", "partner")], "Choose what type of organisation New One is"),
     ],
@@ -121,7 +121,7 @@ def test_add_and_remove_people_without_javascript(client, project):
 def test_only_one_person_can_be_accountable(client, project):
     two = people_rows([ACCOUNTABLE, {**ACCOUNTABLE, "name": "Bea Smith"}])
     html = save(client, project, PEOPLE, two).content.decode()
-    assert "Only one person can be accountable" in html
+    assert "Name exactly one person who is accountable" in html
     assert not project.responsible_people.exists()
 
 
