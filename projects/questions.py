@@ -13,6 +13,9 @@ from enum import StrEnum
 
 from django.db.models import TextChoices
 
+from public_text import policy
+from public_text.policy import TextRule
+
 
 class Kind(StrEnum):
     SHORT_TEXT = "short_text"
@@ -518,6 +521,21 @@ VERSION_2_KEYS: list[str] = [
 ]
 # ... and to each of its organisations.
 ORGANISATION_IDENTIFIER_KEYS: list[str] = ["companies_house_number", "charity_number", "ods_code"]
+
+
+# The text policy for each question a person answers in words (``public_text.policy``): one
+# rule, used by the form, the model (the admin) and the importer alike.
+TEXT_RULES: dict[str, TextRule] = {
+    "title": policy.name(200, "Project title"),
+    "website": policy.line(500, "The web address"),
+    **{key: policy.long(label="This answer") for key in ANSWER_KEYS},
+}
+# The lead organisation's texts, asked in section 2 and kept on the organisation.
+TEXT_RULES["organisation_description"] = policy.line(500, "The description of the organisation")
+TEXT_RULES["mission_statement"] = policy.long(label="The mission statement")
+# Version 2 of the open data format: the summary, and the optional answers.
+TEXT_RULES["summary"] = policy.long(SUMMARY_MAX_LENGTH, "The summary")
+TEXT_RULES.update({key: policy.long(label="This answer") for key in OPTIONAL_ANSWER_KEYS})
 
 
 def section_of(key: str) -> Section:

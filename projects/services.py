@@ -31,7 +31,7 @@ from .models import (
     ResponsiblePerson,
     comparable_answer,
 )
-from .questions import OrganisationRole
+from .questions import SECTIONS, OrganisationRole
 
 __all__ = [
     "InvalidMove",
@@ -472,8 +472,6 @@ def start_project_with_answers(*, user, organisation: Organisation, answers: dic
     """Start a draft led by one of ``user``'s organisations with ``answers`` (question key to
     value, ``title`` among them) given, section by section as if typed in; each is remembered as
     from ``source`` (such as "the ATRS record") until someone changes it."""
-    from .questions import SECTIONS
-
     project = start_project(user=user, title=answers["title"], organisation=organisation)
     for section in SECTIONS:
         data = {key: answers[key] for key in section.keys if key in answers and key != "title"}
