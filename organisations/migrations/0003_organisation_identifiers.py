@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0001_initial"),
+        ("organisations", "0002_organisation_name_key"),
     ]
 
     operations = [
