@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0006_prefilled_answers"),
+        ("projects", "0007_search_vector_in_the_row"),
     ]
 
     operations = [
