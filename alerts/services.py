@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from projects.notifications import send_after_commit, send_safely
+
 from . import emails
 from .models import (
     EVENT_FIELDS,
@@ -75,7 +77,7 @@ def sign_up(
     )
     if existing is not None and existing.is_confirmed:
         if send_email:
-            transaction.on_commit(lambda: emails.already_subscribed(existing), robust=True)
+            send_after_commit("already_subscribed", existing, emails.already_subscribed, existing)
         return existing
     subscription = existing or Subscription(
         subscriber=subscriber, kind=kind, filters=filters, slug=slug
@@ -87,7 +89,7 @@ def sign_up(
         subscription.confirmation_sent_at = now
     subscription.save()
     if send_email:
-        transaction.on_commit(lambda: emails.confirmation(subscription), robust=True)
+        send_after_commit("alert_confirmation", subscription, emails.confirmation, subscription)
     return subscription
 
 
@@ -153,7 +155,7 @@ def request_manage_link(email: str) -> None:
     the same either way)."""
     subscriber = Subscriber.objects.of_email(email).first()
     if subscriber is not None and subscriber.subscriptions.exists():
-        emails.manage_link(subscriber)
+        send_safely("alerts_manage_link", subscriber, emails.manage_link, subscriber)
 
 
 # --- personal data ------------------------------------------------------------------------

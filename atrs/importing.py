@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 
 from projects.models import Project
 from projects.questions import QUESTIONS
+from public_text.policy import normalise, refusal
 
 from . import crosswalk
 from .answers import phase_status, register_answers
@@ -73,6 +74,13 @@ def _fits(key: str, value) -> str | None:
         return f"the answer is longer than the {limit} characters the question allows"
     if "\x00" in value:
         return "the answer contains a character that cannot be stored"
+    # The register's text policy, as the form would apply it (hidden characters, line breaks
+    # in a title, an answer over its character ceiling).
+    if key in Project.public_text_rules:
+        rule = Project.public_text_rule(key)
+        problem = refusal(normalise(value, multiline=rule.multiline), rule)
+        if problem is not None:
+            return problem.message
     return None
 
 
@@ -95,6 +103,8 @@ def register_answers_from(parsed: ParsedRecord) -> ImportedAnswers:
             problem = _fits(key, value)
             if problem:
                 result.left_out.append(f"{atrs_field.label}: {problem}")
+            elif isinstance(value, str) and key in Project.public_text_rules:
+                result.answers[key] = normalise(value)
             else:
                 result.answers[key] = value
     phase = parsed.metadata.get(crosswalk.FACETS_BY_NAME["phase"].metadata_key)

@@ -2,6 +2,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size, Submit
 from django import forms
 
+from public_text.forms import PublicTextField
+
 from .models import MESSAGE_MAX_LENGTH, Concern
 
 
@@ -14,16 +16,14 @@ class ConcernForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what your message is about"},
     )
-    message = forms.CharField(
+    message = PublicTextField(
+        rule=Concern.public_text_rules["message"],
+        state_limit=False,  # the GOV.UK character count below says it
         label="Your message",
         help_text="Say what you want to know or what worries you. Do not include private "
         "details, like your health or your address.",
-        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": "Enter your message",
-            "max_length": f"Your message must be {MESSAGE_MAX_LENGTH:,} characters or fewer",
-        },
+        error_messages={"required": "Enter your message"},
     )
     email = forms.EmailField(
         label="Your email address (optional)",

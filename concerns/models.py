@@ -8,6 +8,9 @@ address is private: it is never shown on a page, in an export or in the API.
 from django.conf import settings
 from django.db import models
 
+from public_text import policy
+from public_text.models import PublicTextModel
+
 MESSAGE_MAX_LENGTH = 2000
 
 
@@ -33,7 +36,7 @@ class ConcernQuerySet(models.QuerySet):
         return self.filter(consent_to_publish=True, published=True, answered_at__isnull=False)
 
 
-class Concern(models.Model):
+class Concern(PublicTextModel, models.Model):
     class Kind(models.TextChoices):
         QUESTION = "question", "A question about the project"
         CONCERN = "concern", "A concern about the project"
@@ -62,6 +65,11 @@ class Concern(models.Model):
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     objects = ConcernQuerySet.as_manager()
+
+    public_text_rules = {
+        "message": policy.long(MESSAGE_MAX_LENGTH, "Your message"),
+        "public_response": policy.long(label="The answer"),
+    }
 
     class Meta:
         ordering = ["created_at", "pk"]

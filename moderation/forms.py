@@ -13,6 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from organisations.models import Organisation
+from projects.models import Project
+from public_text import policy
+from public_text.forms import PublicTextField
 
 
 class ActionForm(forms.Form):
@@ -45,11 +48,11 @@ class RequestChangesForm(ActionForm):
     button_text = "Request changes"
     button_style = "secondary"
 
-    message = forms.CharField(
+    message = PublicTextField(
+        rule=policy.long(5000, "What needs to change"),
         label="What needs to change?",
         help_text="The submitter sees this on their project page and by email. Use plain words.",
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=5000,
         error_messages={"required": "Say what needs to change before the project can be published"},
     )
 
@@ -64,11 +67,11 @@ class WithdrawForm(ActionForm):
     button_text = "Withdraw from the register"
     button_style = "warning"
 
-    reason = forms.CharField(
+    reason = PublicTextField(
+        rule=Project.public_text_rules["withdrawal_reason"],
         label="Why is the project being withdrawn?",
         help_text="This is shown to the public on the project's page.",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
         error_messages={"required": "Enter the public reason for withdrawing the project"},
     )
 
@@ -142,12 +145,12 @@ class MergeOrganisationForm(ActionForm):
 class AnswerForm(forms.Form):
     """A moderator's answer to a resident's question or concern."""
 
-    public_response = forms.CharField(
+    public_response = PublicTextField(
+        rule=policy.long(4000, "Your answer"),
         label="Your answer",
         help_text="Write in plain words. If the sender agreed, residents may read it on the "
         "project page. The sender gets it by email if they left an address.",
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=4000,
         error_messages={"required": "Write the answer"},
     )
     publish = forms.BooleanField(

@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from opendata.register_format import Problem, _parse_datetime, validate_document
@@ -24,6 +23,7 @@ from projects.models import (
     review_due_after,
 )
 from projects.questions import ANSWER_KEYS
+from public_text.policy import normalise, organisation_name_key
 
 BATCH = 500
 
@@ -47,17 +47,17 @@ def _chunks(items: list, size: int = BATCH):
 
 
 def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]:
-    """The directory's organisation for every name in the document, creating missing ones."""
+    """The directory's organisation for every name in the document, creating missing ones. A
+    name that only looks different from one in the directory (or earlier in the document) is
+    that organisation (``organisation_name_key``), never a second one."""
     wanted: dict[str, dict] = {}
     for data in documents:
         for organisation in data["organisations"]:
-            wanted.setdefault(organisation["name"].strip().lower(), organisation)
+            wanted.setdefault(organisation_name_key(organisation["name"]), organisation)
     found: dict[str, Organisation] = {}
-    for names in _chunks(list(wanted)):
-        for organisation in Organisation.objects.annotate(lower_name=Lower("name")).filter(
-            lower_name__in=names
-        ):
-            found[organisation.name.lower()] = organisation
+    for keys in _chunks(list(wanted)):
+        for organisation in Organisation.objects.filter(name_key__in=keys):
+            found[organisation.name_key] = organisation
     taken = set(Organisation.objects.values_list("slug", flat=True))
     new = []
     for key, data in wanted.items():
@@ -68,11 +68,14 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
         signed_on = data.get("signed_on")
         new.append(
             Organisation(
-                name=data["name"].strip(),
+                name=_text(Organisation, "name", data["name"]),
+                name_key=key,
                 slug=slug,
                 type=data["type"],
-                description=data.get("description") or "",
-                mission_statement=data.get("mission_statement") or "",
+                description=_text(Organisation, "description", data.get("description")),
+                mission_statement=_text(
+                    Organisation, "mission_statement", data.get("mission_statement")
+                ),
                 is_signatory=data["signatory"],
                 signed_on=datetime.date.fromisoformat(signed_on) if signed_on else None,
                 verified=True,
@@ -82,10 +85,16 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
     Organisation.objects.bulk_create(new, batch_size=BATCH)
     if new and new[0].pk is None:  # databases that cannot return ids from a bulk insert
         for organisation in Organisation.objects.filter(slug__in=[o.slug for o in new]):
-            found[organisation.name.lower()] = organisation
+            found[organisation.name_key] = organisation
     else:
-        found.update({organisation.name.lower(): organisation for organisation in new})
+        found.update({organisation.name_key: organisation for organisation in new})
     return found, len(new)
+
+
+def _text(model, name: str, value) -> str:
+    """``value`` as the text policy keeps it (NFC, trimmed): the document was checked against
+    the policy already (``validate_document``)."""
+    return normalise(value or "", multiline=model.public_text_rule(name).multiline)
 
 
 def _moment(value: str | None, default: datetime.datetime | None) -> datetime.datetime | None:
@@ -139,7 +148,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             slug=data["id"],
             version=version,
             publication_state=PublicationState.PUBLISHED,
-            title=data["title"],
+            title=_text(Project, "title", data["title"]),
             status=data["status"],
             uses_ai=data["uses_ai"],
             ai_kinds=data["ai_kinds"],
@@ -147,7 +156,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             areas=data["areas"],
             topics=data["topics"],
             start_date=datetime.date.fromisoformat(f"{start}-01") if start else None,
-            website=data.get("website") or "",
+            website=_text(Project, "website", data.get("website")),
             declaration=True,
             first_published_at=(
                 old.first_published_at
@@ -159,7 +168,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             next_review_due=(
                 datetime.date.fromisoformat(due) if due else review_due_after(last_reviewed.date())
             ),
-            **{key: data[key] for key in ANSWER_KEYS},
+            **{key: _text(Project, key, data[key]) for key in ANSWER_KEYS},
         )
         new_rows.append(row)
         (result.updated if old is not None else result.created).append(data["id"])
@@ -185,7 +194,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             links.append(
                 ProjectOrganisation(
                     project=row,
-                    organisation=organisations[organisation["name"].strip().lower()],
+                    organisation=organisations[organisation_name_key(organisation["name"])],
                     role=organisation["role"],
                     position=position,
                 )
@@ -194,10 +203,10 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             people.append(
                 ResponsiblePerson(
                     project=row,
-                    name=person["name"],
-                    job_title=person["job_title"],
-                    organisation=person["organisation"],
-                    contact=person["contact"],
+                    name=_text(ResponsiblePerson, "name", person["name"]),
+                    job_title=_text(ResponsiblePerson, "job_title", person["job_title"]),
+                    organisation=_text(ResponsiblePerson, "organisation", person["organisation"]),
+                    contact=_text(ResponsiblePerson, "contact", person["contact"]),
                     duties=person["duties"],
                     position=position,
                 )

@@ -30,6 +30,7 @@ from projects.questions import (
     TOPIC_CHOICES,
 )
 from projects.rules import ai_problems, organisation_problems, people_problems
+from public_text.policy import normalise, organisation_name_key, refusal
 
 SCHEMA_VERSION = "1"
 LICENCE = "Open Government Licence v3.0"
@@ -366,11 +367,11 @@ def _rule_problems(document: dict) -> list[Problem]:
         )
         for key, message in rules.items():
             problems.append(Problem(who, key, message))
-        names = [o["name"].strip().lower() for o in data["organisations"]]
+        names = [organisation_name_key(o["name"]) for o in data["organisations"]]
         if len(set(names)) != len(names):
             problems.append(Problem(who, "organisations", "names an organisation twice"))
         for position, organisation in enumerate(data["organisations"]):
-            name = organisation["name"].strip().lower()
+            name = organisation_name_key(organisation["name"])
             if organisation_types.setdefault(name, organisation["type"]) != organisation["type"]:
                 problems.append(
                     Problem(
@@ -466,10 +467,43 @@ def _storage_problems(document: dict) -> list[Problem]:
     return problems
 
 
+def _policy_problem(who: str, path: str, value, model, name: str) -> list[Problem]:
+    """The text policy's one message for a text field, as the forms give it. A NUL character
+    and text longer than its column are reported by ``_storage_problems`` instead."""
+    if not isinstance(value, str) or "\x00" in value:
+        return []
+    rule = model.public_text_rule(name)
+    problem = refusal(normalise(value, multiline=rule.multiline), rule)
+    if problem is None:
+        return []
+    if problem.code == "max_length" and model._meta.get_field(name).max_length:
+        return []
+    return [Problem(who, path, problem.message)]
+
+
+def _text_policy_problems(document: dict) -> list[Problem]:
+    """Text that no form would take (hidden characters, line breaks in a title, a name with
+    no letters, an answer over its character ceiling), named by project, field and problem."""
+    problems = []
+    nested = [("organisations", Organisation), ("responsible_people", ResponsiblePerson)]
+    for index, data in enumerate(document["projects"]):
+        who = _project_name(document, index)
+        for name in Project.public_text_rules:
+            if name in data:
+                problems += _policy_problem(who, name, data[name], Project, name)
+        for key, model in nested:
+            for position, item in enumerate(data[key]):
+                for name in model.public_text_rules:
+                    if name in item:
+                        path = f"{key}[{position}].{name}"
+                        problems += _policy_problem(who, path, item[name], model, name)
+    return problems
+
+
 def validate_document(document) -> list[Problem]:
-    """Every problem with a register document: schema rules first, then model rules and what
-    the database cannot store."""
+    """Every problem with a register document: schema rules first, then model rules, the text
+    policy and what the database cannot store."""
     problems = _schema_problems(document)
     if problems:
         return problems
-    return _rule_problems(document) + _storage_problems(document)
+    return _rule_problems(document) + _text_policy_problems(document) + _storage_problems(document)

@@ -1,8 +1,14 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+
+from public_text import policy
+from public_text.models import PublicTextModel
+from public_text.policy import organisation_name_key
 
 from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
 from .rules import mission_statement_problem
@@ -44,13 +50,19 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(verified=False)
 
     def by_name(self, name: str):
-        return self.filter(name__iexact=name.strip())
+        """The organisation called ``name``, or one whose name only looks different: case,
+        spaces, zero-width characters and look-alike letters set aside
+        (``public_text.policy.organisation_name_key``)."""
+        return self.filter(name_key=organisation_name_key(name))
 
 
-class Organisation(models.Model):
+class Organisation(PublicTextModel, models.Model):
     """An organisation that runs, supports, supplies or funds a data or AI project."""
 
     name = models.CharField("Organisation name", max_length=200, unique=True)
+    # What two names must differ in to be two organisations (kept by ``save``); indexed so a
+    # look-alike of any name in the directory is found in one query.
+    name_key = models.CharField(max_length=400, db_index=True, editable=False, default="")
     slug = models.SlugField(max_length=90, unique=True)
     type = models.CharField("Organisation type", max_length=20, choices=ORGANISATION_TYPE_CHOICES)
     description = models.CharField(
@@ -76,6 +88,12 @@ class Organisation(models.Model):
 
     objects = OrganisationQuerySet.as_manager()
 
+    public_text_rules = {
+        "name": policy.name(200, "Organisation name"),
+        "description": policy.line(500, "The description of the organisation"),
+        "mission_statement": policy.long(label="The mission statement"),
+    }
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -94,10 +112,22 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name, exclude_pk=self.pk)
+        self.name_key = organisation_name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    def look_alike(self) -> Organisation | None:
+        """Another organisation in the directory whose name only looks different."""
+        return (
+            Organisation.objects.by_name(self.name).exclude(pk=self.pk).order_by("pk").first()
+            if self.name
+            else None
+        )
 
     @property
     def is_commercial(self) -> bool:
@@ -105,6 +135,12 @@ class Organisation(models.Model):
 
     def clean(self):
         errors = {}
+        existing = self.look_alike()
+        if existing is not None:
+            errors["name"] = (
+                f"{existing.name} is already in the directory: use it, or give a name that "
+                "is not only spelled differently"
+            )
         mission = mission_statement_problem(
             type=self.type, mission_statement=self.mission_statement, name=self.name
         )

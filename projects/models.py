@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations.models import Organisation
+from public_text import policy
+from public_text.models import PublicTextModel
 
 from .questions import (
     AI_DECISION_ROLE_CHOICES,
@@ -31,6 +33,7 @@ from .questions import (
     PRINCIPLE_EVIDENCE,
     QUESTIONS,
     STATUS_CHOICES,
+    TEXT_RULES,
     TOPIC_CHOICES,
     Duty,
     OrganisationRole,
@@ -150,8 +153,14 @@ class ProjectQuerySet(models.QuerySet):
         return refresh_search_vector(self)
 
 
-class Project(models.Model):
+class Project(PublicTextModel, models.Model):
     """One version of a data or AI project's record on the register."""
+
+    public_text_rules = {
+        **{key: rule for key, rule in TEXT_RULES.items() if key in ("title", "website")},
+        **{key: TEXT_RULES[key] for key in ANSWER_KEYS},
+        "withdrawal_reason": policy.long(label="The reason for withdrawing"),
+    }
 
     slug = models.SlugField(
         "Register id", max_length=90, help_text="The record's public id; shared by its versions."
@@ -431,8 +440,15 @@ class ProjectOrganisation(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class ResponsiblePerson(models.Model):
+class ResponsiblePerson(PublicTextModel, models.Model):
     """A named person responsible for a project, shown on the public register (Principle 3)."""
+
+    public_text_rules = {
+        "name": policy.name(200, "Full name"),
+        "job_title": policy.line(200, "Job title"),
+        "organisation": policy.line(200, "Organisation"),
+        "contact": policy.line(254, "Public contact"),
+    }
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="responsible_people"
@@ -460,8 +476,10 @@ class ResponsiblePerson(models.Model):
         return [labels.get(duty, duty) for duty in self.duties]
 
 
-class ModerationEvent(models.Model):
+class ModerationEvent(PublicTextModel, models.Model):
     """An append-only record of every move a project version made: who, when, why."""
+
+    public_text_rules = {"message": policy.long(label="The message")}
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -13,6 +13,9 @@ from enum import StrEnum
 
 from django.db.models import TextChoices
 
+from public_text import policy
+from public_text.policy import TextRule
+
 
 class Kind(StrEnum):
     SHORT_TEXT = "short_text"
@@ -441,6 +444,18 @@ SECTIONS_BY_SLUG: dict[str, Section] = {s.slug: s for s in SECTIONS}
 
 # The free-text answers to the guide's questions, in the guide's order.
 ANSWER_KEYS: list[str] = [q.key for q in QUESTIONS.values() if q.is_answer]
+
+
+# The text policy for each question a person answers in words (``public_text.policy``): one
+# rule, used by the form, the model (the admin) and the importer alike.
+TEXT_RULES: dict[str, TextRule] = {
+    "title": policy.name(200, "Project title"),
+    "website": policy.line(500, "The web address"),
+    **{key: policy.long(label="This answer") for key in ANSWER_KEYS},
+}
+# The lead organisation's texts, asked in section 2 and kept on the organisation.
+TEXT_RULES["organisation_description"] = policy.line(500, "The description of the organisation")
+TEXT_RULES["mission_statement"] = policy.long(label="The mission statement")
 
 
 def section_of(key: str) -> Section:

@@ -2,7 +2,7 @@
 
 Every way text comes in (the forms, the importer, the admin) applies the same ``TextRule``:
 
-- the text is normalised: Unicode NFC, line breaks as ``\\n``, no spaces around it;
+- the text is normalised: Unicode NFC, no spaces around it;
 - hidden characters are refused: control characters (tabs and line breaks are allowed in long
   answers only), text direction overrides and isolates (U+202A to U+202E, U+2066 to U+2069, the
   "Trojan Source" characters), surrogates and non-characters;
@@ -31,7 +31,7 @@ from django.core.exceptions import ValidationError
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Line and paragraph separators other than "\n" (they end a line in browsers and email).
 LINE_SEPARATORS = frozenset("\u2028\u2029")
-MULTILINE_WHITESPACE = frozenset("\t\n")
+MULTILINE_WHITESPACE = frozenset("\t\n\r")
 
 # The character ceiling of a long answer, over its word limit: 400 words of ordinary English
 # are about 2,500 characters; this leaves room for long words and addresses, not for a dump.
@@ -51,7 +51,7 @@ class TextRule:
 
     kind: Kind
     max_length: int
-    label: str = "This answer"
+    label: str = ""
 
     def labelled(self, label: str) -> TextRule:
         return replace(self, label=str(label))
@@ -70,26 +70,24 @@ class TextRule:
         check(value, self)
 
 
-def name(max_length: int = SHORT_TEXT_MAX_LENGTH, label: str = "The name") -> TextRule:
+def name(max_length: int = SHORT_TEXT_MAX_LENGTH, label: str = "") -> TextRule:
     return TextRule(Kind.NAME, max_length, label)
 
 
-def line(max_length: int = SHORT_TEXT_MAX_LENGTH, label: str = "This answer") -> TextRule:
+def line(max_length: int = SHORT_TEXT_MAX_LENGTH, label: str = "") -> TextRule:
     return TextRule(Kind.LINE, max_length, label)
 
 
-def long(max_length: int = LONG_TEXT_MAX_LENGTH, label: str = "This answer") -> TextRule:
+def long(max_length: int = LONG_TEXT_MAX_LENGTH, label: str = "") -> TextRule:
     return TextRule(Kind.LONG, max_length, label)
 
 
 def normalise(value, *, multiline: bool = True) -> str:
-    """``value`` in Unicode NFC, line breaks as ``\\n``, without surrounding spaces."""
+    """``value`` in Unicode NFC, without surrounding spaces. Line breaks are kept as typed
+    (browsers send ``\\r\\n``), so text comes back out exactly as it went in."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
+    return unicodedata.normalize("NFC", str(value)).strip()
 
 
 def _is_hidden(char: str, *, multiline: bool) -> bool:
@@ -124,7 +122,7 @@ def refusal(value: str, rule: TextRule) -> Refusal | None:
     """Why ``value`` (already normalised) breaks ``rule``, or ``None`` when it does not."""
     if not value:
         return None
-    label = rule.label
+    label = rule.label or "This answer"
     if not rule.multiline and any(_is_line_break(char) for char in value):
         return Refusal("line_break", f"{label} must be on one line, without tabs or line breaks")
     if any(_is_hidden(char, multiline=rule.multiline) for char in value):

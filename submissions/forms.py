@@ -28,11 +28,15 @@ from projects.questions import (
     ORGANISATION_ROLE_CHOICES,
     QUESTIONS,
     STATUS_CHOICES,
+    TEXT_RULES,
     TOPIC_CHOICES,
     Kind,
     OrganisationRole,
     Section,
 )
+from public_text import policy
+from public_text.forms import PublicTextField
+from public_text.policy import TextRule, organisation_name_key
 
 from .plain_language import WORD_GUIDE, WORD_LIMIT, advice, word_count
 
@@ -57,10 +61,16 @@ def _helper() -> FormHelper:
 # --- fields ---------------------------------------------------------------------------------
 
 
-class AnswerField(forms.CharField):
-    """A free-text answer: any length can be saved up to ``WORD_LIMIT`` words."""
+class AnswerField(PublicTextField):
+    """A free-text answer: up to ``WORD_LIMIT`` words and the text policy's character ceiling
+    (``projects.questions.TEXT_RULES``), both stated in the hint."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, rule: TextRule | None = None, **kwargs):
+        rule = rule or policy.long(label="This answer")
+        hint = str(kwargs.get("help_text") or "").strip()
+        kwargs["help_text"] = (
+            f"{hint} Up to {WORD_LIMIT} words ({rule.max_length:,} characters).".strip()
+        )
         kwargs.setdefault(
             "widget",
             forms.Textarea(
@@ -72,11 +82,16 @@ class AnswerField(forms.CharField):
                 }
             ),
         )
-        super().__init__(**kwargs)
+        super().__init__(rule=rule, state_limit=False, **kwargs)
 
     def validate(self, value):
-        super().validate(value)
         words = word_count(value)
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            # Over both limits: the word limit is the one people write to.
+            if error.code != "max_length" or words <= WORD_LIMIT:
+                raise
         if words > WORD_LIMIT:
             raise forms.ValidationError(
                 f"Shorten this answer to {WORD_LIMIT} words or fewer (it is {words} words)",
@@ -139,13 +154,9 @@ def question_field(key: str) -> forms.Field:
     common = {"label": question.label, "help_text": escape(question.hint), "required": False}
     if question.kind == Kind.LONG_TEXT:
         hint = f"{question.hint} {NOT_SURE}".strip()
-        return AnswerField(**{**common, "help_text": escape(hint)})
+        return AnswerField(rule=TEXT_RULES[key], **{**common, "help_text": escape(hint)})
     if question.kind == Kind.SHORT_TEXT:
-        return forms.CharField(
-            max_length=200,
-            error_messages={"max_length": f"{question.label} must be 200 characters or fewer"},
-            **common,
-        )
+        return PublicTextField(rule=TEXT_RULES[key], **common)
     if question.kind == Kind.CHOICE:
         return forms.ChoiceField(choices=CHOICES[key], widget=forms.RadioSelect, **common)
     if question.kind == Kind.MULTIPLE_CHOICE:
@@ -160,7 +171,7 @@ def question_field(key: str) -> forms.Field:
         return forms.URLField(
             max_length=500,
             assume_scheme="https",
-            validators=[https_only],
+            validators=[https_only, TEXT_RULES[key]],
             error_messages={"invalid": "Enter a web address, like https://example.org/project"},
             **common,
         )
@@ -252,12 +263,27 @@ def _label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name)
 
 
+def _plain(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def look_alike_offer(typed: str, existing: Organisation | None) -> str:
+    """When ``typed`` only looks like the name of ``existing`` (other than by case or spaces:
+    a look-alike letter, a zero-width character), the message offering ``existing``."""
+    if existing is None or _plain(typed) == _plain(existing.name):
+        return ""
+    return (
+        f"{typed} looks the same as {existing.name}, which is already in the directory. "
+        f"Enter {existing.name} to choose it"
+    )
+
+
 class OrganisationRowForm(forms.Form):
     """One organisation involved: from the directory (by name) or typed in as a new one."""
 
-    name = forms.CharField(
+    name = PublicTextField(
+        rule=Organisation.public_text_rules["name"],
         label=_label(Organisation, "name"),
-        max_length=200,
         required=False,
         help_text="Start typing to choose it from the directory, or type the name of a new one.",
         widget=forms.TextInput(attrs={"list": "organisation-directory", "autocomplete": "off"}),
@@ -281,12 +307,18 @@ class OrganisationRowForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if "name" in self.errors:  # the text policy's message is shown
+            return cleaned
         name = (cleaned.get("name") or "").strip()
         if not name:
             if cleaned.get("role") or cleaned.get("type"):
                 self.add_error("name", "Enter the organisation's name")
             return cleaned
         cleaned["organisation"] = Organisation.objects.by_name(name).first()
+        offer = look_alike_offer(name, cleaned["organisation"])
+        if offer:
+            self.add_error("name", offer)
+            return cleaned
         if cleaned["organisation"] is None and not cleaned.get("type"):
             self.add_error("type", f"Choose what type of organisation {name} is")
         if not cleaned.get("role"):
@@ -310,7 +342,7 @@ class BaseOrganisationRows(forms.BaseFormSet):
         if problem := rules.lead_count_problem(row["role"] for row in rows):
             raise forms.ValidationError(problem)
         leads = [row for row in rows if row["role"] == OrganisationRole.LEAD]
-        names = [row["name"].strip().lower() for row in rows]
+        names = [organisation_name_key(row["name"]) for row in rows]
         if len(set(names)) != len(names):
             raise forms.ValidationError("List each organisation once")
         lead = leads[0]["organisation"]
@@ -341,17 +373,25 @@ OrganisationRows = forms.formset_factory(
 class PersonRowForm(forms.Form):
     """One named person responsible for the project (shown on the public register)."""
 
-    name = forms.CharField(label=_label(ResponsiblePerson, "name"), max_length=200, required=False)
-    job_title = forms.CharField(
-        label=_label(ResponsiblePerson, "job_title"), max_length=200, required=False
+    name = PublicTextField(
+        rule=ResponsiblePerson.public_text_rules["name"],
+        label=_label(ResponsiblePerson, "name"),
+        required=False,
     )
-    organisation = forms.CharField(
-        label=_label(ResponsiblePerson, "organisation"), max_length=200, required=False
+    job_title = PublicTextField(
+        rule=ResponsiblePerson.public_text_rules["job_title"],
+        label=_label(ResponsiblePerson, "job_title"),
+        required=False,
     )
-    contact = forms.CharField(
+    organisation = PublicTextField(
+        rule=ResponsiblePerson.public_text_rules["organisation"],
+        label=_label(ResponsiblePerson, "organisation"),
+        required=False,
+    )
+    contact = PublicTextField(
+        rule=ResponsiblePerson.public_text_rules["contact"],
         label=_label(ResponsiblePerson, "contact"),
         help_text=ResponsiblePerson._meta.get_field("contact").help_text,
-        max_length=254,
         required=False,
     )
     duties = forms.MultipleChoiceField(
@@ -419,15 +459,15 @@ def _single_keys(section: Section) -> list[str]:
 
 def _lead_text_fields(form: SectionForm) -> None:
     """Section 2's questions about the lead organisation, kept on the organisation."""
-    description = form.fields["organisation_description"] = forms.CharField(
+    description = form.fields["organisation_description"] = PublicTextField(
+        rule=TEXT_RULES["organisation_description"],
         label=QUESTIONS["organisation_description"].label,
         help_text=QUESTIONS["organisation_description"].hint,
-        max_length=500,
         required=False,
-        error_messages={"max_length": "Describe your organisation in 500 characters or fewer"},
     )
     description.widget.attrs["class"] = "govuk-input"
     form.fields["mission_statement"] = AnswerField(
+        rule=TEXT_RULES["mission_statement"],
         label=QUESTIONS["mission_statement"].label,
         help_text="Only if the lead organisation is commercial: it is required then.",
         required=False,
@@ -639,13 +679,10 @@ class NewProjectForm(forms.Form):
     """A project's title and the organisation that leads it: one of the person's own, one
     from the directory, or a new one (unverified until Charter staff check it)."""
 
-    title = forms.CharField(
+    title = PublicTextField(
+        rule=TEXT_RULES["title"],
         label=QUESTIONS["title"].label,
-        max_length=200,
-        error_messages={
-            "required": "Enter the project title or name",
-            "max_length": "The project title must be 200 characters or fewer",
-        },
+        error_messages={"required": "Enter the project title or name"},
     )
     organisation = forms.ChoiceField(
         label="Which organisation is leading the project?",
@@ -658,17 +695,24 @@ class NewProjectForm(forms.Form):
         required=False,
         empty_label="Choose an organisation",
     )
-    name = forms.CharField(label=_label(Organisation, "name"), max_length=200, required=False)
+    name = PublicTextField(
+        rule=Organisation.public_text_rules["name"],
+        label=_label(Organisation, "name"),
+        required=False,
+    )
     type = forms.ChoiceField(
         label=_label(Organisation, "type"),
         choices=ORGANISATION_TYPE_CHOICES,
         widget=forms.RadioSelect,
         required=False,
     )
-    description = forms.CharField(
-        label=_label(Organisation, "description"), max_length=500, required=False
+    description = PublicTextField(
+        rule=Organisation.public_text_rules["description"],
+        label=_label(Organisation, "description"),
+        required=False,
     )
-    mission_statement = forms.CharField(
+    mission_statement = PublicTextField(
+        rule=Organisation.public_text_rules["mission_statement"],
         label=_label(Organisation, "mission_statement"),
         help_text="Only for a commercial organisation.",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -715,11 +759,16 @@ class NewProjectForm(forms.Form):
             cleaned["chosen"] = cleaned.get("directory_organisation")
         elif choice == NEW_ORGANISATION:
             name = (cleaned.get("name") or "").strip()
-            if not name:
+            existing = Organisation.objects.by_name(name).first() if name else None
+            if "name" in self.errors:
+                pass  # the text policy's message is shown
+            elif not name:
                 self.add_error("name", "Enter the organisation's name")
-            elif Organisation.objects.by_name(name).exists():
+            elif existing is not None:
                 self.add_error(
-                    "name", f"{name} is already in the directory: choose it from the list"
+                    "name",
+                    look_alike_offer(name, existing)
+                    or f"{existing.name} is already in the directory: choose it from the list",
                 )
             if not cleaned.get("type"):
                 self.add_error("type", "Choose the type of organisation")

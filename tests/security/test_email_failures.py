@@ -224,3 +224,35 @@ def test_the_project_is_not_changed_by_a_failed_email(client, owner, moderator):
     client_for(client, moderator).post(reverse("moderation:publish", args=[project.pk]))
     assert Project.objects.get(pk=project.pk).publication_state == PublicationState.PUBLISHED
     assert Project.objects.published().filter(slug=project.slug).count() == 1
+
+
+# --- email alerts (issue 19) -------------------------------------------------------------------
+
+
+def test_following_a_project_is_kept_when_the_confirmation_email_fails(client, caplog):
+    from alerts.models import Subscription
+
+    project = PublishedProjectFactory(title=OLD_TITLE)
+    response = client.post(
+        reverse("alerts:follow", args=[project.slug]),
+        {
+            "email": "rita@example.net",
+            "frequency": "immediately",
+            "kinds": ["published", "changed", "overdue", "withdrawn"],
+        },
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("alerts:sent")
+    subscription = Subscription.objects.get(slug=project.slug)
+    assert_logged_once(caplog, "alert_confirmation", subscription.pk)
+
+
+def test_asking_for_the_alerts_link_works_when_the_email_fails(client, caplog):
+    from alerts.models import Subscriber, Subscription
+
+    subscriber = Subscriber.objects.create(email="rita@example.net")
+    Subscription.objects.create(subscriber=subscriber, kind="search", filters={})
+    response = client.post(reverse("alerts:request_link"), {"email": "rita@example.net"})
+    assert response.status_code == 302
+    assert response.url == reverse("alerts:sent")
+    assert_logged_once(caplog, "alerts_manage_link", subscriber.pk)
