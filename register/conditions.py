@@ -28,6 +28,9 @@ SORT_ORDER = {
 }
 # With a search on PostgreSQL and no order chosen: best match first.
 RELEVANCE_ORDER = (F("rank").desc(), "-published_at", "-pk")
+# The filters, in the panel's order. Each is declared once, in ``register.filterset``
+# (tests/register/test_register_filter_declarations.py holds the two together), and filters by
+# ``facet_q`` below.
 FACETS = (
     "uses_ai",
     "status",

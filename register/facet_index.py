@@ -23,6 +23,7 @@ from projects.questions import AREA_CHOICES, STATUS_CHOICES, TOPIC_CHOICES
 from . import conditions
 from .caching import per_stamp
 from .conditions import (
+    FACETS,
     REVIEW_CHOICES,
     SORT_ORDER,
     USES_AI_CHOICES,
@@ -30,15 +31,9 @@ from .conditions import (
     published_organisations,
 )
 
-COUNTED_FACETS = (
-    "uses_ai",
-    "status",
-    "area",
-    "topic",
-    "review",
-    "organisation_type",
-    "organisation",
-)
+# The filters whose choices show counts; the principle filter shows none (its sets are built
+# only when it is chosen).
+COUNTED_FACETS = tuple(name for name in FACETS if name != "principle")
 
 
 # An index kept by an older release (in the shared cache) is not used by a newer one.

@@ -1,5 +1,7 @@
 """The register list's search, filters and order, read from the query string (a django-filter
-``FilterSet``), and the filter panel's form.
+``FilterSet``), and the filter panel's form. Each filter is declared once here (label, choices,
+widget, the message for a value not on the list); ``register.conditions.FACETS`` gives their
+order and ``facet_q`` their conditions.
 
 The conditions are ``register.conditions``; the list's projects and the panel's counts come from
 the facet index (``register.facet_index``).
@@ -35,30 +37,15 @@ from .facet_index import COUNTED_FACETS, FacetIndex
 from .search import MAX_QUERY_LENGTH, search
 from .widgets import CHECKBOXES, QuickSelect
 
-INVALID_CHOICE = {
-    "uses_ai": "Choose whether the project uses AI from the list",
-    "status": "Choose a stage from the list",
-    "area": "Choose an area from the list",
-    "topic": "Choose a service area from the list",
-    "organisation": "Choose an organisation from the list",
-    "organisation_type": "Choose a type of organisation from the list",
-    "principle": "Choose a principle from 1 to 11",
-    "review": "Choose a review option from the list",
-    "sort": "Choose an order from the list",
-}
 
-
-# The filter panel's fields in order, each as GOV.UK radios, checkboxes or a select.
-PANEL = (
-    ("uses_ai", "radios"),
-    ("status", "checkboxes"),
-    ("area", "checkboxes"),
-    ("topic", "checkboxes"),
-    ("organisation", "select"),
-    ("organisation_type", "checkboxes"),
-    ("principle", "select"),
-    ("review", "radios"),
-)
+def panel_kind(field: forms.Field) -> str:
+    """How the filter panel shows a filter, from its widget: GOV.UK checkboxes, radios or a
+    select."""
+    if isinstance(field.widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(field.widget, forms.RadioSelect):
+        return "radios"
+    return "select"
 
 
 @dataclass
@@ -109,11 +96,6 @@ class RegisterFilterForm(forms.Form):
     """The filter panel's form: the search box and the order through crispy-forms-gds, the
     filters through ``filter_panel`` (hundreds of choices: crispy's templates were too slow)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, message in INVALID_CHOICE.items():
-            self.fields[name].error_messages["invalid_choice"] = message
-
     @property
     def helper(self) -> FormHelper:
         """What the error summary reads (``form.helper.form_show_errors``)."""
@@ -130,7 +112,7 @@ class RegisterFilterForm(forms.Form):
         """The filter panel, field by field, ready for a plain template
         (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
         selects as crispy-forms-gds gives, without its template for each choice."""
-        return [FilterGroup.of(self[name], kind) for name, kind in PANEL]
+        return [FilterGroup.of(self[name], panel_kind(self.fields[name])) for name in FACETS]
 
     @property
     def sort_helper(self) -> FormHelper:
@@ -175,15 +157,28 @@ class RegisterFilterSet(django_filters.FilterSet):
         method="filter_facet",
         empty_label="Any",
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose whether the project uses AI from the list"},
     )
     status = django_filters.MultipleChoiceFilter(
-        label="Stage", choices=STATUS_CHOICES, method="filter_facet", widget=CHECKBOXES
+        label="Stage",
+        choices=STATUS_CHOICES,
+        method="filter_facet",
+        widget=CHECKBOXES,
+        error_messages={"invalid_choice": "Choose a stage from the list"},
     )
     area = django_filters.MultipleChoiceFilter(
-        label="Area", choices=AREA_CHOICES, method="filter_facet", widget=CHECKBOXES
+        label="Area",
+        choices=AREA_CHOICES,
+        method="filter_facet",
+        widget=CHECKBOXES,
+        error_messages={"invalid_choice": "Choose an area from the list"},
     )
     topic = django_filters.MultipleChoiceFilter(
-        label="Service area", choices=TOPIC_CHOICES, method="filter_facet", widget=CHECKBOXES
+        label="Service area",
+        choices=TOPIC_CHOICES,
+        method="filter_facet",
+        widget=CHECKBOXES,
+        error_messages={"invalid_choice": "Choose a service area from the list"},
     )
     organisation = django_filters.ChoiceFilter(
         label="Organisation",
@@ -191,6 +186,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         method="filter_facet",
         empty_label="Any organisation",
         widget=QuickSelect,
+        error_messages={"invalid_choice": "Choose an organisation from the list"},
     )
     organisation_type = django_filters.MultipleChoiceFilter(
         label="Type of organisation involved",
@@ -201,6 +197,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         ],
         method="filter_facet",
         widget=CHECKBOXES,
+        error_messages={"invalid_choice": "Choose a type of organisation from the list"},
     )
     principle = django_filters.ChoiceFilter(
         label="Charter principle",
@@ -208,6 +205,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         method="filter_facet",
         empty_label="Any principle",
         widget=QuickSelect,
+        error_messages={"invalid_choice": "Choose a principle from 1 to 11"},
     )
     review = django_filters.ChoiceFilter(
         label="Yearly review",
@@ -215,6 +213,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         method="filter_facet",
         empty_label="Any",
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose a review option from the list"},
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
@@ -222,6 +221,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         method="filter_sort",
         empty_label=None,
         widget=QuickSelect,
+        error_messages={"invalid_choice": "Choose an order from the list"},
     )
 
     class Meta:

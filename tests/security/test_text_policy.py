@@ -336,7 +336,7 @@ def test_text_saved_before_the_policy_still_shows_everywhere(client, db):
     project = PublishedProjectFactory(
         slug="old-text",
         title="Old\x0b\x1b\x07 title\r\nBcc: x@example.org \u202e",
-        purpose='=HYPERLINK("http://evil.example")\x00?',
+        purpose='=HYPERLINK("http://evil.example")\x07?',
     )
     for url in (
         project.get_absolute_url(),
