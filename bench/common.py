@@ -35,23 +35,30 @@ def production_environment(database_url: str, static_root: str) -> dict[str, str
     }
 
 
+def gunicorn_command(port: int, workers: int) -> list[str]:
+    """gunicorn with the production settings (from the environment) on 127.0.0.1:``port``."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "charter_register.wsgi",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "--graceful-timeout",
+        "10",
+    ]
+
+
 @contextlib.contextmanager
 def gunicorn(port: int, *, workers: int = 2):
     """gunicorn with the production settings on 127.0.0.1:``port``, answering /healthz."""
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "charter_register.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
+        gunicorn_command(port, workers),
         cwd=ROOT,
         env={**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"},
     )

@@ -9,7 +9,8 @@ by wrk from loopback, bounded in time.
 2. Signs in one person per connection (a session in the database, as signing in makes), each
    a member of their own organisation with a draft project.
 3. Starts gunicorn (``--workers``, production settings) on loopback and, for ``--seconds``
-   each, drives with wrk (``--connections``): the list's first page (one address, so served
+   each, drives with wrk (``--connections``): the static CSS file (every figure is also given
+   as a ratio of its throughput in the same run), the list's first page (one address, so served
    from the page cache), any page of the list, searches, project pages (many addresses, so
    mostly built afresh), and signed-in section saves (bench/save.lua explains how it keeps the
    optimistic lock's version). Each page first gets ``--warm`` seconds that are not reported,
@@ -191,7 +192,12 @@ def main() -> int:
         projects = [p.get_absolute_url() for p in Project.objects.published().only("slug")]
         pages = -(-len(projects) // PAGE_SIZE)
         rng = random.Random(9)
+        manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
         scenarios = {
+            "static CSS (whitenoise)": (
+                "pages.lua",
+                [f"/static/{manifest['paths']['css/app.css']}"],
+            ),
             "list, first page": ("pages.lua", ["/register/"]),
             f"list, any of {pages} pages": (
                 "pages.lua",
@@ -240,15 +246,18 @@ def main() -> int:
         print(f"\nSaves accepted (302): {accepted:,}; saves in the database: {saved:,}")
         lost = saved < accepted - results["section save, signed in"]["errors"]
 
+        static = results["static CSS (whitenoise)"]["rate"]
+        print(f"\nMachine load (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(
-            "\n| page | addresses | requests | requests/s | 50th percentile | "
+            "\n| page | addresses | requests | requests/s | ratio to static | 50th percentile | "
             "95th percentile | 99th percentile | errors |"
         )
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, result in results.items():
             print(
                 f"| {name} | {len(scenarios[name][1]):,} | {result['requests']:,} | "
-                f"{result['rate']:,.0f} | {result['p50']:,.0f} ms | {result['p95']:,.0f} ms | "
+                f"{result['rate']:,.0f} | {result['rate'] / static:.2f} | "
+                f"{result['p50']:,.0f} ms | {result['p95']:,.0f} ms | "
                 f"{result['p99']:,.0f} ms | {result['errors']} |"
             )
         errors = sum(result["errors"] for result in results.values())

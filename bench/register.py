@@ -5,15 +5,18 @@
 
 1. Creates the PostgreSQL database ``charter_bench`` (dropping any old one), migrates it and
    loads a generated register document of N projects with ``import_register``.
-2. In process (Django's test client), for the list, a search, a filtered list and a project
-   page: the queries per page (the page's own, and with the shared cache's) and the median and
-   95th percentile server time of a page that is not in the page cache, twice: typical (the
-   register has not changed since the facet index was built, so only the page is built) and
-   first after a change (the stamp is changed before each request, so the facet index is
-   rebuilt too).
+2. In process (Django's test client), for the list, 60 different searches of one to three
+   common words (each new to the server), a filtered list and a project page: the queries per
+   page (the page's own, and with the shared cache's) and the median and 95th percentile server
+   time of a page that is not in the page cache, each also as a multiple of the static CSS
+   file's time in the same run, twice: typical (the register has not changed since the facet
+   index was built, so only the page is built) and first after a change committed (as after a
+   publish: the changing request rebuilt the facet index and the list's order after its
+   commit, which is timed too).
 3. Starts gunicorn (2 workers, production settings, after ``collectstatic``) on loopback and
-   drives it with ``wrk`` for the static CSS file, the cached list page and a cached project
-   page; reports each page's throughput as a ratio of the static file's.
+   drives it with ``wrk`` for the static CSS file, the cached list page, a cached project page,
+   400 different list pages, 400 different searches and every project page; reports each
+   one's throughput as a ratio of the static file's in the same run, and its latency.
 4. Drops the database (unless ``--keep``).
 
 The shared cache is Redis (``REDIS_URL``, database 15 by default), as production with more
@@ -29,10 +32,8 @@ import argparse
 import json
 import os
 import random
-import re
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import gunicorn, production_environment  # noqa: E402
+from bench.common import gunicorn, production_environment, wrk_lua  # noqa: E402
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 WORDS = [
@@ -134,27 +135,65 @@ def admin_sql(sql: str) -> None:
         connection.execute(sql)
 
 
-def timed(client, path: str, repeat: int, *, change: bool) -> tuple[list[float], int, int, int]:
-    """Server times in ms for ``path`` when the page is not in the page cache; query counts.
+# Words every generated project has (the standard answers of tests.documents.record): a search
+# for them matches all 10,000 projects, the most a search can cost.
+COMMON_WORDS = [
+    "data",
+    "bias",
+    "harm",
+    "benefit",
+    "residents",
+    "project",
+    "training",
+    "impact",
+    "monitoring",
+    "safety",
+    "contact",
+    "answer",
+]
 
-    ``change``: the register changed before each request (a new stamp), so whatever is kept per
-    stamp (the facet index) is rebuilt too: the first request after a change. Otherwise only
-    the page's own cache entry is dropped: a resident asking for a page (another filter, search
-    or page number) that nobody asked for since the last change."""
+
+def common_searches(count: int, seed: int = 5) -> list[str]:
+    """``count`` different searches of one to three words, most of them common ones (each
+    word of a search from COMMON_WORDS, or from WORDS one time in four)."""
+    rng = random.Random(seed)
+    seen: dict[str, None] = {}
+    for _ in range(count * 100):
+        words = [
+            rng.choice(WORDS) if rng.random() < 0.25 else rng.choice(COMMON_WORDS)
+            for _ in range(rng.randint(1, 3))
+        ]
+        seen[" ".join(dict.fromkeys(words))] = None
+        if len(seen) == count:
+            break
+    return list(seen)
+
+
+def timed(
+    client, paths: list[str], repeat: int, *, change: bool
+) -> tuple[list[float], int, int, int]:
+    """Server times in ms for the pages at ``paths`` (in turn, ``repeat`` requests in all) when
+    the page is not in the page cache; query counts.
+
+    ``change``: the register changed, and the change committed, before each request: the stamp
+    changes and whatever the changing request rebuilds after its commit (the facet index and
+    the list's order) is built before the timed request, as after a publish. Otherwise only the
+    page's own cache entry is dropped: a resident asking for a page (another filter, search or
+    page number) that nobody asked for since the last change."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import RequestFactory
     from django.test.utils import CaptureQueriesContext
 
-    from register.caching import GENERATION_KEY, _new_stamp, _page_key
+    from register.caching import _page_key, register_changed
 
-    page_key = _page_key(RequestFactory().get(path))
     times, counts, own = [], [], []
-    for _ in range(repeat):
+    for n in range(repeat):
+        path = paths[n % len(paths)]
         if change:
-            cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
+            register_changed()  # outside a transaction: "committed" at once
         else:
-            cache.delete(page_key)
+            cache.delete(_page_key(RequestFactory().get(path)))
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             response = client.get(path)
@@ -164,6 +203,30 @@ def timed(client, path: str, repeat: int, *, change: bool) -> tuple[list[float],
         counts.append(len(queries))
         own.append(sum("django_cache" not in q["sql"] for q in queries.captured_queries))
     return times, max(counts), max(own), len(response.content)
+
+
+def static_time(client, url: str, repeat: int) -> float:
+    """Median server time in ms of the static CSS file (whitenoise), in process."""
+    times = []
+    for _ in range(repeat + 3):
+        start = time.perf_counter()
+        response = client.get(url)
+        b"".join(response.streaming_content)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times[3:])
+
+
+def rebuild_time(repeat: int) -> tuple[float, float]:
+    """Median and 95th percentile ms that a change's commit spends rebuilding the facet index
+    and the list's order (the changing request's extra time; no visitor waits for it)."""
+    from register.caching import register_changed
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        register_changed()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), percentile(times, 0.95)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -177,37 +240,51 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wrk(url: str, seconds: int) -> float:
-    output = subprocess.run(
-        ["wrk", "-t", "2", "-c", "16", "-d", f"{seconds}s", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors:
-        raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{output}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-
-
-def throughput(base: str, static_root: str, project_path: str, seconds: int) -> None:
-    """Requests per second under wrk for the static CSS file and two cached register pages."""
+def throughput(base: str, static_root: str, project_path: str, seconds: int, paths) -> None:
+    """Requests per second under wrk for the static CSS file, two cached register pages, and
+    pages mostly not in the page cache (list pages, searches, project pages), each as a ratio
+    of the static file's in the same run."""
     manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
+    static = f"/static/{manifest['paths']['css/app.css']}"
     targets = {
-        "static CSS": f"{base}/static/{manifest['paths']['css/app.css']}",
-        "cached list": f"{base}/register/",
-        "cached project": f"{base}{project_path}",
+        "static CSS": [static],
+        "cached list page": ["/register/"],
+        "cached project page": [project_path],
+        f"list, any of {len(paths['pages'])} pages": paths["pages"],
+        f"search, {len(paths['searches'])} different (1-3 common words, pages 1-3)": paths[
+            "searches"
+        ],
+        f"project page, any of {len(paths['projects']):,}": paths["projects"],
     }
-    for url in targets.values():  # fill the page cache and check every answer is 200
+    for path in (static, "/register/", project_path):  # fill the page cache; every answer 200
         for _ in range(4):
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback)
-                assert response.status == 200, url
+            with urllib.request.urlopen(base + path, timeout=10) as response:  # noqa: S310
+                assert response.status == 200, path
     print(f"\nThroughput under wrk -t2 -c16 -d{seconds}s, gunicorn 2 workers:")
-    static = None
-    for name, url in targets.items():
-        rate = wrk(url, seconds)
-        static = static or rate
-        print(f"{name:<15}{rate:>10.0f} req/s{rate / static:>8.2f} of static")
+    print("| page | requests/s | ratio to static | 50th percentile | 95th percentile |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    rate_of_static = None
+    files = []
+    try:
+        for name, lines in targets.items():
+            with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+                handle.write("\n".join(lines) + "\n")
+            files.append(handle.name)
+            wrk_lua(base, "pages.lua", [handle.name], seconds=2, connections=16, threads=2)
+            result = wrk_lua(
+                base, "pages.lua", [handle.name], seconds=seconds, connections=16, threads=2
+            )
+            if result["errors"]:
+                raise RuntimeError(f"{name}: {result}")
+            rate_of_static = rate_of_static or result["rate"]
+            print(
+                f"| {name} | {result['rate']:,.0f} | {result['rate'] / rate_of_static:.2f} | "
+                f"{result['p50']:.0f} ms | {result['p95']:.0f} ms |",
+                flush=True,
+            )
+    finally:
+        for name in files:
+            os.unlink(name)
 
 
 def main() -> None:
@@ -265,30 +342,61 @@ def main() -> None:
             cursor.execute("ANALYZE")
 
         project = Project.objects.published().order_by("slug")[args.projects // 2]
+        searches = [f"/register/?q={text.replace(' ', '+')}" for text in common_searches(60)]
         pages = {
-            "list": "/register/",
-            "search": "/register/?q=library+repair",
-            "filtered list": "/register/?uses_ai=yes&status=pilot&area=wirral&topic=health",
-            "detail": project.get_absolute_url(),
+            "list": ["/register/"],
+            "search, 1-3 common words": searches,
+            "filtered list": ["/register/?uses_ai=yes&status=pilot&area=wirral&topic=health"],
+            "detail": [project.get_absolute_url()],
         }
         client = Client()
+        manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
+        static = static_time(client, f"/static/{manifest['paths']['css/app.css']}", args.repeat)
+        print(f"\nStatic CSS file (whitenoise) in process: {static:.2f} ms (median)")
         for change, title in (
             (False, "page not cached, nothing changed since the last request (typical)"),
-            (True, "first request after a change (the stamp changed before each request)"),
+            (True, "first request after a change committed (e.g. a publish)"),
         ):
-            print(f"\nServer time, {title}, {args.repeat} requests each, PostgreSQL:")
-            print(f"{'page':<15}{'queries':>9}{'+cache':>8}{'median ms':>11}{'p95 ms':>9}{'KB':>6}")
-            for name, path in pages.items():
-                timed(client, path, 3, change=change)  # warm up
-                times, total, own, size = timed(client, path, args.repeat, change=change)
+            print(f"\nServer time, {title}, PostgreSQL:")
+            print(
+                f"{'page':<26}{'queries':>8}{'+cache':>7}{'median ms':>10}{'p95 ms':>8}"
+                f"{'x static':>9}{'KB':>5}"
+            )
+            for name, paths in pages.items():
+                if name.startswith("search") and change:
+                    paths = searches[:1]
+                repeat = len(paths) if len(paths) > 1 and not change else args.repeat
+                timed(
+                    client, ["/register/?q=warm+up"] if len(paths) > 1 else paths, 3, change=change
+                )
+                times, total, own, size = timed(client, paths, repeat, change=change)
+                median = statistics.median(times)
                 print(
-                    f"{name:<15}{own:>9}{total:>8}{statistics.median(times):>11.1f}"
-                    f"{percentile(times, 0.95):>9.1f}{size / 1024:>6.0f}"
+                    f"{name:<26}{own:>8}{total:>7}{median:>10.1f}"
+                    f"{percentile(times, 0.95):>8.1f}{median / static:>9.0f}{size / 1024:>5.0f}"
+                )
+            if change:
+                median, p95 = rebuild_time(args.repeat)
+                print(
+                    f"(the changing request's commit rebuilt the facet index and the list's order"
+                    f" first: {median:.0f} ms median, {p95:.0f} ms p95, {median / static:.0f}x"
+                    " static)"
                 )
         connection.close()
 
+        rng = random.Random(9)
+        published = [p.get_absolute_url() for p in Project.objects.published().only("slug")]
+        wrk_paths = {
+            "pages": [f"/register/?page={n}" for n in range(1, 401)],
+            "searches": [
+                f"/register/?q={text.replace(' ', '+')}&page={rng.randint(1, 3)}"
+                for text in common_searches(400, seed=13)
+            ],
+            "projects": published,
+        }
+        connection.close()
         with gunicorn(free_port()) as base:
-            throughput(base, static_root, project.get_absolute_url(), args.seconds)
+            throughput(base, static_root, project.get_absolute_url(), args.seconds, wrk_paths)
     finally:
         from django.db import connections
 

@@ -1,4 +1,7 @@
-"""When the database goes away, people get our "service unavailable" page, not a stack trace.
+"""The wiring's middleware: every answer only for an allowed ``Host`` (``AllowedHostsMiddleware``),
+and the database outage page (``DatabaseUnavailableMiddleware``).
+
+When the database goes away, people get our "service unavailable" page, not a stack trace.
 
 A query that fails because the database cannot be reached, or because the connection dropped
 part-way through a request, raises ``django.db.OperationalError`` or ``InterfaceError`` (other
@@ -49,3 +52,18 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, OUTAGE_ERRORS):
             return database_unavailable_response(request, exception)
         return None
+
+
+class AllowedHostsMiddleware:
+    """Checks the ``Host`` header against ``ALLOWED_HOSTS`` (``DJANGO_ALLOWED_HOSTS``) for every
+    request, first in ``MIDDLEWARE``: Django checks it only when something asks for the host,
+    so without this a static file or a page from the early register cache (which answer before
+    any view) would be served for any ``Host``. A host that is not allowed gets Django's 400
+    page (``DisallowedHost``, logged by ``django.security.DisallowedHost``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.get_host()  # raises DisallowedHost: Django answers 400
+        return self.get_response(request)

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer, static files and cached pages included, only for an allowed Host.
+    "charter_register.middleware.AllowedHostsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached register pages for visitors without a session, before sessions and the rest.

@@ -19,21 +19,25 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
+import logging
 import time
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from projects.models import WORKING_STATES
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "register:generation"
 PAGE_KEY = "register:page:{}"
@@ -72,11 +76,52 @@ def register_changed(instance=None, **kwargs) -> None:
     """Mark the register as changed now, and again when the current transaction commits (so a
     page rendered while the change was still uncommitted is not kept). Saving a version that
     the public cannot see changes nothing, so people filling in the form do not empty the
-    register's caches with every section they save."""
+    register's caches with every section they save.
+
+    After the commit, whatever is kept per stamp and every list page needs (the facet index,
+    the list's order: ``after_change``) is built for the new stamp straight away, by the
+    request that made the change, so that no visitor waits for it. Once per transaction,
+    however many rows it changed."""
     if instance is not None and _only_a_working_version(instance):
         return
     cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_stamp(), timeout=None))
+    connection = transaction.get_connection()
+    waiting = getattr(connection, "_register_commit", None)
+    if connection.in_atomic_block and any(
+        entry[1] is waiting for entry in connection.run_on_commit
+    ):
+        return  # this transaction's commit will do it (a rolled-back savepoint drops it: then not)
+    connection._register_commit = _Committed(connection)
+    transaction.on_commit(connection._register_commit)
+
+
+# Built for the new stamp when a change commits (``register.facet_index`` adds its own).
+_rebuilders: list = []
+
+
+def after_change(build):
+    """Register ``build()`` (a function that fills values kept per stamp) to run for the new
+    stamp whenever a change to the register commits. Usable as a decorator."""
+    _rebuilders.append(build)
+    return build
+
+
+class _Committed:
+    """What happens once a transaction that changed the register commits: a new stamp, then
+    everything ``after_change`` registered is built for it."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def __call__(self) -> None:
+        if getattr(self.connection, "_register_commit", None) is self:
+            self.connection._register_commit = None
+        cache.set(GENERATION_KEY, _new_stamp(), timeout=None)
+        for build in _rebuilders:
+            try:
+                build()
+            except Exception:  # a visitor's request builds it instead; the change is kept
+                logger.exception("Rebuilding %s after a change to the register failed", build)
 
 
 def _page_key(request) -> str:
@@ -199,6 +244,21 @@ def register_page(view):
     return cached_view
 
 
+def _database_cache_connection():
+    """The database connection the shared cache uses, when it is the database cache."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, DatabaseCache):
+        return None
+    return connections[router.db_for_read(backend.cache_model_class)]
+
+
+def shares_searches() -> bool:
+    """Whether a search's results are worth keeping in the shared cache: with Redis, yes; with
+    the database cache, a write (a count, a read and an insert in a transaction) costs more than
+    most searches, so they are kept in each process only."""
+    return _database_cache_connection() is None
+
+
 # Cookies that make a page personal: who is signed in, and messages waiting to be shown.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 # Headers that are the same for everyone and so are kept with a page (the others: cookies).
@@ -219,11 +279,20 @@ class RegisterPageMiddleware:
     def __call__(self, request):
         if not self._may_answer(request):
             return self.get_response(request)
+        connection = _database_cache_connection()
+        if connection is not None and connection.connection is not None:
+            # The read of the database cache is this request's check that its connection
+            # still works (instead of Django's "SELECT 1" first: a cached page is then one
+            # query, not two). If the read fails, the connection is closed below, and the
+            # view's first query opens a new one.
+            connection.health_check_done = True
         try:
             stamp, entry = request._register_read = _read(request)
         except DatabaseError:
             # The database cache cannot be reached: the view answers (or says the service is
             # unavailable) as it would without this shortcut.
+            if connection is not None and not connection.in_atomic_block:
+                connection.close()
             return self.get_response(request)
         not_modified = _not_modified_response(request, stamp)
         if not_modified is not None:

@@ -21,7 +21,7 @@ from projects.models import Project, ProjectOrganisation
 from projects.questions import AREA_CHOICES, STATUS_CHOICES, TOPIC_CHOICES
 
 from . import conditions
-from .caching import per_stamp
+from .caching import after_change, per_stamp
 from .conditions import (
     FACETS,
     REVIEW_CHOICES,
@@ -187,3 +187,11 @@ class FacetIndex:
         for key in value if isinstance(value, list) else [value]:
             bits |= masks.get(str(key), 0)
         return bits
+
+
+@after_change
+def rebuild() -> None:
+    """After a change commits: the index and the list's default order for the new stamp, in
+    this process and the shared cache, so the first list page after a publish only renders."""
+    FacetIndex.current()
+    FacetIndex.order("newest")

@@ -34,7 +34,7 @@ from .conditions import (
     published_organisations,
 )
 from .facet_index import COUNTED_FACETS, FacetIndex
-from .search import MAX_QUERY_LENGTH, search
+from .search import MAX_QUERY_LENGTH, matching_ids, search
 from .widgets import CHECKBOXES, QuickSelect
 
 
@@ -294,7 +294,7 @@ class RegisterFilterSet(django_filters.FilterSet):
     def _found(self, index: FacetIndex) -> tuple[int, list[int] | None]:
         """The projects the search finds (all of the register without a search), as bits, and,
         when the list is in order of relevance, their ids best match first. One query with a
-        search, none without."""
+        search the register has not been asked since it last changed, none otherwise."""
         if not hasattr(self, "_search_result"):
             if not self.search_text:
                 self._search_result = (index.everything, None)
@@ -302,7 +302,7 @@ class RegisterFilterSet(django_filters.FilterSet):
                 relevance = self.sort_choice == "relevance"
                 found = search(self.queryset, self.search_text, ranked=relevance)
                 found = found.order_by(*RELEVANCE_ORDER) if relevance else found.order_by()
-                pks = list(found.values_list("pk", flat=True))
+                pks = matching_ids(found)
                 self._search_result = (index.bits(pks), pks if relevance else None)
         return self._search_result
 

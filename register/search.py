@@ -1,7 +1,19 @@
 """Full-text search of the register: the stored search vector (PostgreSQL; kept up to date by
-``projects.search_vector``) and the plain fallback (SQLite)."""
+``projects.search_vector``) and the plain fallback (SQLite).
+
+What a search costs (docs/decisions/0020-search-at-scale.md): a search for common words matches
+most of the register, and every match is ranked, so each match's stored vector is read. The
+vector is kept inside the table's row (``STORAGE MAIN``, migration 0007) rather than in the
+TOAST table, which made reading it the largest part of a search. The ids a search finds are
+read in one plain query and kept per register stamp (``matching_ids``), so the next pages of a
+search take no query (nor, with Redis as the shared cache, the same search on another server).
+"""
+
+import hashlib
+from collections import OrderedDict
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Q
 
@@ -13,6 +25,10 @@ from projects.search_vector import SEARCH_CONFIG
 MAX_QUERY_LENGTH = 200
 # On SQLite every word must appear somewhere; more words than this are ignored.
 MAX_FALLBACK_WORDS = 8
+# Searches kept in this process (the latest ones, per register stamp); more are in the shared
+# cache.
+KEPT_SEARCHES = 256
+_kept: OrderedDict[str, list[int]] = OrderedDict()
 
 
 def search(queryset, text: str, *, ranked: bool = True):
@@ -39,3 +55,31 @@ def search(queryset, text: str, *, ranked: bool = True):
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
+
+
+def matching_ids(found) -> list[int]:
+    """The ids of the projects in ``found`` (a search, in its order), kept until the register
+    changes: in this process, and in the shared cache when that is Redis (a write to the
+    database cache is five queries, more than most searches cost). One query (rows read
+    straight from the cursor) when neither has them."""
+    from .caching import PAGE_SECONDS, current_stamp, shares_searches
+
+    sql, params = found.values_list("pk", flat=True).query.sql_with_params()
+    digest = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()[:32]
+    key = f"register:search:{current_stamp()}:{digest}"
+    pks = _kept.get(key)
+    if pks is not None:
+        _kept.move_to_end(key)
+        return pks
+    shared = shares_searches()
+    pks = cache.get(key) if shared else None
+    if pks is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            pks = [row[0] for row in cursor.fetchall()]
+        if shared:
+            cache.set(key, pks, timeout=PAGE_SECONDS)
+    _kept[key] = pks
+    while len(_kept) > KEPT_SEARCHES:
+        _kept.popitem(last=False)
+    return pks

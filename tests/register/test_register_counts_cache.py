@@ -110,7 +110,9 @@ def page_queries(client, path: str) -> int:
 PAGES = {
     "/register/?sort=title": 2,  # the page's projects and their lead organisations
     "/register/?page=2": 2,
-    "/register/?q=library&status=pilot": 3,  # and the search
+    # The search too, but the warm-up request made it already: its ids are kept per stamp
+    # (test_register_search_kept.py counts a search not made before).
+    "/register/?q=library&status=pilot": 2,
     "/register/?uses_ai=no&area=liverpool&organisation_type=public_service&principle=3": 2,
 }
 
