@@ -16,7 +16,7 @@ def copy_lead_texts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0007_search_vector_in_the_row"),
+        ("projects", "0008_open_data_version_2"),
     ]
 
     operations = [

@@ -35,7 +35,7 @@ def hide_organisations_named_only_in_drafts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0002_organisation_name_key"),
+        ("organisations", "0003_organisation_identifiers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("projects", "0005_register_newest_index"),
     ]
