@@ -1078,7 +1078,10 @@ class NewProjectForm(forms.Form):
             elif existing is not None and look_alike_offer(name, existing):
                 self.add_error("name", look_alike_offer(name, existing))
             elif existing is not None:
-                # Already on the register: the person asks to join it (or it is theirs).
+                # Already on the register: the person asks to join it (or it is theirs), so
+                # what they said about a new organisation does not matter.
+                for field in ("type", "description", "mission_statement"):
+                    self.errors.pop(field, None)
                 cleaned["chosen"] = existing
                 return cleaned
             if not cleaned.get("type"):
