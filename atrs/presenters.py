@@ -106,13 +106,6 @@ def facet_tables() -> list[tuple[crosswalk.Facet, list[tuple[str, str]]]]:
     return tables
 
 
-def _answered(project, question) -> bool:
-    value = project.answer(question.key)
-    if isinstance(value, str):
-        return bool(value.strip())
-    return value not in (None, [], False)
-
-
 def still_to_answer(project) -> list:
     """(section, [questions]) for the Charter's questions the draft does not answer yet."""
     found = []
@@ -120,7 +113,7 @@ def still_to_answer(project) -> list:
         questions = [
             question
             for question in section.questions
-            if question.kind != Kind.DECLARATION and not _answered(project, question)
+            if question.kind != Kind.DECLARATION and not project.is_answered(question.key)
         ]
         if questions:
             found.append((section, questions))

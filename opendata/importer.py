@@ -1,4 +1,5 @@
-"""Import a register document as published projects: all of it, or nothing.
+"""Import a register document (open data format version 1 or 2) as published projects: all of
+it, or nothing.
 
 Bulk work throughout (a few queries per table, not per field), so that 10,000 projects import in
 seconds. A project whose id is already on the register is published as its next version.
@@ -12,9 +13,15 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from opendata.register_format import Problem, _parse_datetime, validate_document
+from opendata.register_format import (
+    Problem,
+    _parse_datetime,
+    upgrade_document,
+    validate_document,
+)
 from organisations.models import Organisation, free_slug, slug_base
 from projects.models import (
+    ImpactAssessment,
     ModerationEvent,
     Project,
     ProjectOrganisation,
@@ -22,7 +29,7 @@ from projects.models import (
     ResponsiblePerson,
     review_due_after,
 )
-from projects.questions import ANSWER_KEYS
+from projects.questions import ANSWER_KEYS, OPTIONAL_ANSWER_KEYS
 from public_text.policy import normalise, organisation_name_key
 
 BATCH = 500
@@ -76,6 +83,9 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
                 mission_statement=_text(
                     Organisation, "mission_statement", data.get("mission_statement")
                 ),
+                companies_house_number=data.get("companies_house_number") or "",
+                charity_number=data.get("charity_number") or "",
+                ods_code=data.get("ods_code") or "",
                 is_signatory=data["signatory"],
                 signed_on=datetime.date.fromisoformat(signed_on) if signed_on else None,
                 verified=True,
@@ -107,6 +117,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
     problems = validate_document(document)
     if problems:
         raise InvalidDocument(problems)
+    document = upgrade_document(document)
     now = now or timezone.now()
     documents: list[dict] = document["projects"]
     ids = [data["id"] for data in documents]
@@ -168,7 +179,9 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             next_review_due=(
                 datetime.date.fromisoformat(due) if due else review_due_after(last_reviewed.date())
             ),
+            summary=_text(Project, "summary", data["summary"]),
             **{key: _text(Project, key, data[key]) for key in ANSWER_KEYS},
+            **{key: _text(Project, key, data[key]) for key in OPTIONAL_ANSWER_KEYS},
         )
         new_rows.append(row)
         (result.updated if old is not None else result.created).append(data["id"])
@@ -188,7 +201,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
     if new_rows and new_rows[0].pk is None:  # pragma: no cover - every supported database
         raise RuntimeError("The database did not return the new project ids")
 
-    links, people, events = [], [], []
+    links, people, assessments, events = [], [], [], []
     for row, data in zip(new_rows, documents, strict=True):
         for position, organisation in enumerate(data["organisations"]):
             links.append(
@@ -196,6 +209,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
                     project=row,
                     organisation=organisations[organisation_name_key(organisation["name"])],
                     role=organisation["role"],
+                    contribution=organisation.get("contribution") or "",
                     position=position,
                 )
             )
@@ -208,6 +222,21 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
                     organisation=_text(ResponsiblePerson, "organisation", person["organisation"]),
                     contact=_text(ResponsiblePerson, "contact", person["contact"]),
                     duties=person["duties"],
+                    position=position,
+                )
+            )
+        for position, assessment in enumerate(data["impact_assessments"]):
+            assessments.append(
+                ImpactAssessment(
+                    project=row,
+                    name=assessment["name"],
+                    completed_on=(
+                        datetime.date.fromisoformat(assessment["date"])
+                        if assessment["date"]
+                        else None
+                    ),
+                    url=assessment["url"] or "",
+                    summary=assessment.get("summary") or "",
                     position=position,
                 )
             )
@@ -230,6 +259,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
         )
     ProjectOrganisation.objects.bulk_create(links, batch_size=BATCH)
     ResponsiblePerson.objects.bulk_create(people, batch_size=BATCH)
+    ImpactAssessment.objects.bulk_create(assessments, batch_size=BATCH)
     ModerationEvent.objects.bulk_create(events, batch_size=BATCH)
     Project.objects.filter(pk__in=[row.pk for row in new_rows]).refresh_search_vector()
     return result

@@ -1,10 +1,11 @@
 """The register as CSV: each register record (``register_format.project_record``) flattened
 into one row, one column a key of the open data format, in the schema's order.
 
-Lists are joined with "; "; organisations, people and principles become readable text. Every
-cell, lists included, goes through ``public_text.outputs.spreadsheet_cell``, so no stored text
-runs as a formula. The file is UTF-8 with a byte order mark so that spreadsheet programs read
-names like "Ré Ñandú" correctly.
+Lists are joined with "; "; organisations, people, impact assessments and principles become
+readable text. Every cell, lists included, goes through ``public_text.outputs.spreadsheet_cell``,
+so no stored text runs as a formula; the spreadsheet download uses the same rows (``csv_row``).
+The file is UTF-8 with a byte order mark so that spreadsheet programs read names like
+"Ré Ñandú" correctly.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ SEPARATOR = "; "
 _TYPES = dict(ORGANISATION_TYPE_CHOICES)
 _ROLES = dict(ORGANISATION_ROLE_CHOICES)
 _DUTIES = dict(DUTY_CHOICES)
+_IDENTIFIERS = {
+    "companies_house_number": "Companies House",
+    "charity_number": "charity",
+    "ods_code": "NHS code",
+}
 
 
 def columns() -> list[str]:
@@ -40,7 +46,13 @@ def _organisation(organisation: dict) -> str:
         details.append(
             f"{signed} {organisation['signed_on']}" if organisation["signed_on"] else signed
         )
-    return f"{organisation['name']} ({', '.join(details)})"
+    for key, label in _IDENTIFIERS.items():
+        if organisation.get(key):
+            details.append(f"{label} {organisation[key]}")
+    text = f"{organisation['name']} ({', '.join(details)})"
+    if organisation.get("contribution"):
+        text += f": {organisation['contribution']}"
+    return text
 
 
 def _person(person: dict) -> str:
@@ -51,6 +63,18 @@ def _person(person: dict) -> str:
     )
 
 
+def _impact_assessment(assessment: dict) -> str:
+    details = [
+        f"completed {assessment['date']}" if assessment["date"] else None,
+        assessment["url"],
+    ]
+    shown = ", ".join(detail for detail in details if detail)
+    text = f"{assessment['name']} ({shown})" if shown else assessment["name"]
+    if assessment.get("summary"):
+        text += f": {assessment['summary']}"
+    return text
+
+
 def _principle(principle: dict) -> str:
     evidence = ", ".join(principle["evidence"]) or "no answers"
     return f"{principle['number']} {principle['name']}: {evidence}"
@@ -59,6 +83,7 @@ def _principle(principle: dict) -> str:
 _FLATTEN = {
     "organisations": _organisation,
     "responsible_people": _person,
+    "impact_assessments": _impact_assessment,
     "principles": _principle,
 }
 

@@ -1,8 +1,11 @@
-"""The register's open data format (``docs/spec/register-record.schema.json``).
+"""The register's open data format (``docs/spec/register-record.schema.json``, version 2;
+version 1 is ``docs/spec/register-record.v1.schema.json``).
 
 One module knows the shape of a register record: how a project version becomes a record
 (export, API) and how a document of records becomes published projects (import). The JSON
-Schema is generated here from the question list and its choices.
+Schemas of both versions are generated here from the question list and its choices. Exports are
+version 2; the import reads version 1 and 2 (``upgrade_document`` turns a version 1 document
+into version 2: the new keys are null or an empty list).
 """
 
 from __future__ import annotations
@@ -16,26 +19,73 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from organisations.choices import ORGANISATION_TYPE_CHOICES
+from organisations.identifiers import (
+    CHARITY_NUMBER_PATTERN,
+    COMPANIES_HOUSE_PATTERN,
+    ODS_CODE_PATTERN,
+)
 from organisations.models import Organisation
 from principles.charter import PRINCIPLE_NAMES
-from projects.models import Project, ResponsiblePerson
+from projects.models import ImpactAssessment, Project, ProjectOrganisation, ResponsiblePerson
 from projects.questions import (
     AI_DECISION_ROLE_CHOICES,
     AI_KIND_CHOICES,
     ANSWER_KEYS,
     AREA_CHOICES,
     DUTY_CHOICES,
+    OPTIONAL_ANSWER_KEYS,
+    ORGANISATION_IDENTIFIER_KEYS,
     ORGANISATION_ROLE_CHOICES,
+    QUESTIONS,
     STATUS_CHOICES,
+    SUMMARY_MAX_LENGTH,
     TOPIC_CHOICES,
+    VERSION_2_KEYS,
+    Kind,
 )
-from projects.rules import ai_problems, organisation_problems, people_problems
+from projects.rules import (
+    CONTRIBUTION_MAX_LENGTH,
+    IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH,
+    ai_problems,
+    impact_assessment_problems,
+    organisation_problems,
+    people_problems,
+)
 from public_text.policy import normalise, organisation_name_key, refusal
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# The versions of the format the import reads; each has its schema in docs/spec/.
+SCHEMA_VERSIONS = ("1", "2")
 LICENCE = "Open Government Licence v3.0"
 SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
+# Keys version 2 added to each organisation of a record.
+ORGANISATION_VERSION_2_KEYS = [*ORGANISATION_IDENTIFIER_KEYS, "contribution"]
+
+_HEAD_KEYS = [
+    "id",
+    "url",
+    "version",
+    "title",
+    "summary",
+    "status",
+    "uses_ai",
+    "ai_kinds",
+    "ai_decision_role",
+    "areas",
+    "topics",
+    "start_date",
+    "website",
+    "frequency_and_scale",
+    "previous_process",
+    "organisations",
+    "responsible_people",
+    "principles",
+    "published_at",
+    "updated_at",
+    "last_reviewed_at",
+    "next_review_due",
+]
 
 
 def _keys(choices) -> list[str]:
@@ -53,22 +103,85 @@ def _set_of(choices, *, min_items: int | None = None) -> dict:
     return {**schema, "uniqueItems": True, "items": {"enum": _keys(choices)}}
 
 
-def register_schema() -> dict:
-    """The JSON Schema of a register document, built from the project's own definitions."""
+def record_keys(version: str = SCHEMA_VERSION) -> list[str]:
+    """Every key of a project record in format ``version``, in the schema's order: the
+    register details first, then the answers in the form's order."""
+    answers = [
+        question.key
+        for question in QUESTIONS.values()
+        if question.kind in (Kind.LONG_TEXT, Kind.IMPACT_ASSESSMENTS)
+        and question.key not in _HEAD_KEYS
+    ]
+    keys = _HEAD_KEYS + answers
+    if version == "1":
+        keys = [key for key in keys if key not in VERSION_2_KEYS]
+    return keys
+
+
+_DESCRIPTIONS = {
+    "1": (
+        "The register's open data format. The JSON export of the register (/register.json) "
+        "is one document of this shape, holding every published project; the import "
+        "command reads the same shape. On import, url, version, principles, published_at, "
+        "updated_at, last_reviewed_at and next_review_due may be absent (the register works "
+        "them out); id is kept as the project's slug."
+    ),
+    "2": (
+        "The register's open data format, version 2. The JSON export of the register "
+        "(/register.json) is one document of this shape, holding every published project; the "
+        "import command reads the same shape, and also reads version 1 documents "
+        "(register-record.v1.schema.json), where the keys added in version 2 are absent and are "
+        "taken as null or an empty list. On import, url, version, principles, published_at, "
+        "updated_at, last_reviewed_at and next_review_due may be absent (the register works "
+        "them out); id is kept as the project's slug. Version 2 adds: summary, "
+        "frequency_and_scale, previous_process, alternatives_considered, impact_assessments, "
+        "and on each organisation companies_house_number, charity_number, ods_code and "
+        "contribution."
+    ),
+}
+
+
+def register_schema(version: str = SCHEMA_VERSION) -> dict:
+    """The JSON Schema of a register document in format ``version`` ("2", the current one, or
+    "1"), built from the project's own definitions."""
     text = {"type": "string", "minLength": 1}
+    organisation_properties = {
+        "name": text,
+        "type": {"enum": _keys(ORGANISATION_TYPE_CHOICES)},
+        "role": {"enum": _keys(ORGANISATION_ROLE_CHOICES)},
+        "signatory": {"type": "boolean"},
+        "signed_on": _nullable("string", format="date"),
+        "description": _nullable("string"),
+        "mission_statement": _nullable("string"),
+    }
+    if version != "1":
+        organisation_properties |= {
+            "companies_house_number": _nullable(
+                "string",
+                pattern=COMPANIES_HOUSE_PATTERN,
+                description="for a company registered in the UK",
+            ),
+            "charity_number": _nullable(
+                "string",
+                pattern=CHARITY_NUMBER_PATTERN,
+                description="Charity Commission (or OSCR, NI) registration number",
+            ),
+            "ods_code": _nullable(
+                "string", pattern=ODS_CODE_PATTERN, description="NHS Organisation Data Service code"
+            ),
+            "contribution": _nullable(
+                "string",
+                minLength=1,
+                maxLength=CONTRIBUTION_MAX_LENGTH,
+                description="what this organisation does in the project (for a partner, "
+                "supplier or funder)",
+            ),
+        }
     organisation = {
         "type": "object",
         "additionalProperties": False,
         "required": ["name", "type", "role", "signatory"],
-        "properties": {
-            "name": text,
-            "type": {"enum": _keys(ORGANISATION_TYPE_CHOICES)},
-            "role": {"enum": _keys(ORGANISATION_ROLE_CHOICES)},
-            "signatory": {"type": "boolean"},
-            "signed_on": _nullable("string", format="date"),
-            "description": _nullable("string"),
-            "mission_statement": _nullable("string"),
-        },
+        "properties": organisation_properties,
     }
     person = {
         "type": "object",
@@ -95,8 +208,19 @@ def register_schema() -> dict:
             "evidence": {"type": "array", "items": {"type": "string"}},
         },
     }
+    impact_assessment = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "date", "url"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "maxLength": 200},
+            "date": _nullable("string", format="date"),
+            "url": _nullable("string", pattern="^https://"),
+            "summary": _nullable("string", maxLength=IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH),
+        },
+    }
     decision_roles = _keys(AI_DECISION_ROLE_CHOICES)
-    properties = {
+    definitions = {
         "id": {
             "type": "string",
             "pattern": SLUG_PATTERN,
@@ -110,6 +234,13 @@ def register_schema() -> dict:
             "published change",
         },
         "title": {"type": "string", "minLength": 1, "maxLength": 200},
+        "summary": _nullable(
+            "string",
+            minLength=1,
+            maxLength=SUMMARY_MAX_LENGTH,
+            description="two or three plain sentences for residents; null only for records "
+            "published before version 2",
+        ),
         "status": {"enum": _keys(STATUS_CHOICES)},
         "uses_ai": {"type": "boolean"},
         "ai_kinds": _set_of(AI_KIND_CHOICES),
@@ -130,8 +261,16 @@ def register_schema() -> dict:
         "updated_at": _nullable("string", format="date-time"),
         "last_reviewed_at": _nullable("string", format="date-time"),
         "next_review_due": _nullable("string", format="date"),
+        "impact_assessments": {
+            "type": "array",
+            "description": "assessments done for the project, each with a public link where "
+            "one exists",
+            "items": impact_assessment,
+        },
         **{key: dict(text) for key in ANSWER_KEYS},
+        **{key: _nullable("string", minLength=1) for key in OPTIONAL_ANSWER_KEYS},
     }
+    properties = {key: definitions[key] for key in record_keys(version)}
     required = [
         "id",
         "title",
@@ -145,6 +284,8 @@ def register_schema() -> dict:
         "responsible_people",
         *ANSWER_KEYS,
     ]
+    if version != "1":
+        required += VERSION_2_KEYS
     project = {
         "type": "object",
         "additionalProperties": False,
@@ -162,22 +303,22 @@ def register_schema() -> dict:
             }
         ],
     }
+    if version == "1":
+        schema_id = "register-record.v1.schema.json"
+        title = "LCR Community Charter on Data and AI: public register (version 1)"
+    else:
+        schema_id = "register-record.schema.json"
+        title = "LCR Community Charter on Data and AI: public register"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "register-record.schema.json",
-        "title": "LCR Community Charter on Data and AI: public register",
-        "description": (
-            "The register's open data format. The JSON export of the register (/register.json) "
-            "is one document of this shape, holding every published project; the import "
-            "command reads the same shape. On import, url, version, principles, published_at, "
-            "updated_at, last_reviewed_at and next_review_due may be absent (the register works "
-            "them out); id is kept as the project's slug."
-        ),
+        "$id": schema_id,
+        "title": title,
+        "description": _DESCRIPTIONS[version],
         "type": "object",
         "additionalProperties": False,
         "required": ["schema_version", "generated_at", "licence", "projects"],
         "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
+            "schema_version": {"const": version},
             "generated_at": {"type": "string", "format": "date-time"},
             "licence": {"type": "string", "minLength": 1},
             "projects": {"type": "array", "items": {"$ref": "#/$defs/project"}},
@@ -196,7 +337,8 @@ def _iso(moment: datetime.datetime | None) -> str | None:
 
 
 def project_record(project, *, base_url: str | None = None) -> dict:
-    """A published project version as a register record. ``project`` should come from
+    """A published project version as a register record (the current version of the format),
+    its keys in the schema's order. ``project`` should come from
     ``Project.objects.with_register_details()`` so this costs no queries."""
     base_url = (base_url or settings.SITE_URL).rstrip("/")
     evidence = project.evidence()
@@ -224,6 +366,10 @@ def project_record(project, *, base_url: str | None = None) -> dict:
                 ),
                 "description": po.organisation.description or None,
                 "mission_statement": po.organisation.mission_statement or None,
+                "companies_house_number": po.organisation.companies_house_number or None,
+                "charity_number": po.organisation.charity_number or None,
+                "ods_code": po.organisation.ods_code or None,
+                "contribution": po.contribution or None,
             }
             for po in project.project_organisations.all()
         ],
@@ -246,9 +392,15 @@ def project_record(project, *, base_url: str | None = None) -> dict:
         "last_reviewed_at": _iso(project.last_reviewed_at),
         "next_review_due": project.next_review_due.isoformat() if project.next_review_due else None,
     }
+    record["summary"] = project.summary or None
+    record["impact_assessments"] = [
+        assessment.as_record() for assessment in project.impact_assessments.all()
+    ]
     for key in ANSWER_KEYS:
         record[key] = getattr(project, key)
-    return record
+    for key in OPTIONAL_ANSWER_KEYS:
+        record[key] = getattr(project, key) or None
+    return {key: record[key] for key in record_keys()}
 
 
 def register_document(projects: Iterable, *, base_url: str | None = None, now=None) -> dict:
@@ -299,9 +451,49 @@ def _parse_datetime(value: str) -> datetime.datetime:
     return moment
 
 
+def document_version(document) -> str:
+    """The format version a document says it is in; anything unreadable counts as current, so
+    that the current schema names what is wrong."""
+    version = document.get("schema_version") if isinstance(document, dict) else None
+    return version if version in SCHEMA_VERSIONS else SCHEMA_VERSION
+
+
+def upgrade_document(document: dict) -> dict:
+    """A valid document of any version the register reads, as a version 2 document: a version 1
+    record gets null (or an empty list) for each key version 2 added. The document given is left
+    as it is."""
+    if document_version(document) == SCHEMA_VERSION:
+        return document
+    projects = []
+    for data in document["projects"]:
+        upgraded = {**data, "summary": None, "impact_assessments": []}
+        for key in OPTIONAL_ANSWER_KEYS:
+            upgraded[key] = None
+        upgraded["organisations"] = [
+            {**organisation, **dict.fromkeys(ORGANISATION_VERSION_2_KEYS)}
+            for organisation in data["organisations"]
+        ]
+        projects.append(upgraded)
+    return {**document, "schema_version": SCHEMA_VERSION, "projects": projects}
+
+
 def _schema_problems(document) -> list[Problem]:
+    if (
+        isinstance(document, dict)
+        and "schema_version" in document
+        and document["schema_version"] not in SCHEMA_VERSIONS
+    ):
+        return [
+            Problem(
+                "document",
+                "schema_version",
+                f"is {document['schema_version']!r}: this register reads versions "
+                + " and ".join(f'"{version}"' for version in SCHEMA_VERSIONS),
+            )
+        ]
     validator = Draft202012Validator(
-        register_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
+        register_schema(document_version(document)),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
     problems = []
     for error in validator.iter_errors(document):
@@ -339,8 +531,19 @@ class _Organisation:
         self.mission_statement = data.get("mission_statement") or ""
 
 
+class _ImpactAssessment:
+    def __init__(self, data: dict):
+        self.name = data["name"]
+        self.url = data.get("url") or ""
+        self.summary = data.get("summary") or ""
+        try:
+            self.completed_on = datetime.date.fromisoformat(data["date"]) if data["date"] else None
+        except ValueError:
+            self.completed_on = None  # named by the date check
+
+
 def _rule_problems(document: dict) -> list[Problem]:
-    """The model rules that the schema cannot say."""
+    """The model rules that the schema cannot say (``document`` is a version 2 document)."""
     problems = []
     seen_ids: dict[str, int] = {}
     organisation_types: dict[str, str] = {}
@@ -354,6 +557,9 @@ def _rule_problems(document: dict) -> list[Problem]:
         for key in ["title", *ANSWER_KEYS]:
             if not data[key].strip():
                 problems.append(Problem(who, key, "is blank"))
+        for key in ["summary", *OPTIONAL_ANSWER_KEYS]:
+            if data[key] is not None and not data[key].strip():
+                problems.append(Problem(who, key, "is blank (give null instead)"))
         organisations = [(_Organisation(o), o["role"]) for o in data["organisations"]]
         rules = organisation_problems(organisations)
         rules.pop("organisation_description", None)  # optional in the open data format
@@ -365,8 +571,24 @@ def _rule_problems(document: dict) -> list[Problem]:
                 ai_decision_role=data["ai_decision_role"],
             )
         )
+        rules.update(
+            impact_assessment_problems(
+                [_ImpactAssessment(a) for a in data["impact_assessments"]],
+                today=timezone.localdate(),
+            )
+        )
         for key, message in rules.items():
             problems.append(Problem(who, key, message))
+        for position, assessment in enumerate(data["impact_assessments"]):
+            if assessment["date"]:
+                try:
+                    datetime.date.fromisoformat(assessment["date"])
+                except ValueError:
+                    problems.append(
+                        Problem(who, f"impact_assessments[{position}].date", "is not a date")
+                    )
+            if not assessment["name"].strip():
+                problems.append(Problem(who, f"impact_assessments[{position}].name", "is blank"))
         names = [organisation_name_key(o["name"]) for o in data["organisations"]]
         if len(set(names)) != len(names):
             problems.append(Problem(who, "organisations", "names an organisation twice"))
@@ -450,8 +672,14 @@ def _storage_problems(document: dict) -> list[Problem]:
         if getattr(field, "max_length", None) and field.name != "slug"
     } | {"id": "slug"}
     nested = [
-        ("organisations", Organisation, ("name", "description")),
-        ("responsible_people", ResponsiblePerson, ("name", "job_title", "organisation", "contact")),
+        ("organisations", Organisation, {"name": "name", "description": "description"}),
+        ("organisations", ProjectOrganisation, {"contribution": "contribution"}),
+        (
+            "responsible_people",
+            ResponsiblePerson,
+            {name: name for name in ("name", "job_title", "organisation", "contact")},
+        ),
+        ("impact_assessments", ImpactAssessment, {"name": "name", "url": "url"}),
     ]
     problems = []
     for index, data in enumerate(document["projects"]):
@@ -461,9 +689,7 @@ def _storage_problems(document: dict) -> list[Problem]:
         problems += _length_problems(who, "", data, Project, project_fields)
         for key, model, names in nested:
             for position, item in enumerate(data[key]):
-                problems += _length_problems(
-                    who, f"{key}[{position}].", item, model, {name: name for name in names}
-                )
+                problems += _length_problems(who, f"{key}[{position}].", item, model, names)
     return problems
 
 
@@ -501,9 +727,10 @@ def _text_policy_problems(document: dict) -> list[Problem]:
 
 
 def validate_document(document) -> list[Problem]:
-    """Every problem with a register document: schema rules first, then model rules, the text
-    policy and what the database cannot store."""
+    """Every problem with a register document (version 1 or 2): schema rules first, then model
+    rules, the text policy and what the database cannot store."""
     problems = _schema_problems(document)
     if problems:
         return problems
+    document = upgrade_document(document)
     return _rule_problems(document) + _text_policy_problems(document) + _storage_problems(document)

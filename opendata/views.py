@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 
 from opendata.register_csv import columns, register_csv
 from opendata.register_format import LICENCE, project_record, register_document, register_schema
+from opendata.register_xlsx import CONTENT_TYPE as XLSX
+from opendata.register_xlsx import register_xlsx
 from projects.questions import QUESTIONS
 from public_text.outputs import xml_text
 from register.selectors import (
@@ -17,6 +19,8 @@ from register.selectors import (
     feed_versions,
     list_query,
     published_project,
+    record_versions,
+    register_history,
     register_projects,
 )
 
@@ -41,12 +45,37 @@ def register_csv_download(request):
     return _download(response, "csv", attachment=True)
 
 
+def register_xlsx_download(request):
+    """The CSV's content as one spreadsheet sheet; takes the same search and filters."""
+    response = HttpResponse(register_xlsx(register_projects(request.GET)), content_type=XLSX)
+    return _download(response, "xlsx", attachment=True)
+
+
 def project_json(request, slug):
     return JsonResponse(project_record(published_project(slug)))
 
 
+def project_versions_json(request, slug):
+    """Every published version of one record, oldest first, each a version 2 record with its
+    number (``version``) and dates (``published_at``: the record's first publication;
+    ``updated_at``: this version's)."""
+    return JsonResponse(register_document(record_versions(slug)))
+
+
+def register_history_json(request):
+    """Every published version of every record on the register, by id then version."""
+    response = JsonResponse(register_document(register_history()))
+    response["Content-Disposition"] = f'inline; filename="{DOWNLOAD_NAME}-history.json"'
+    return response
+
+
 def schema_json(request):
     return JsonResponse(register_schema())
+
+
+def schema_v1_json(request):
+    """Version 1 of the format, which the import still reads."""
+    return JsonResponse(register_schema("1"))
 
 
 # What the keys that are not questions on the form hold, in plain words.
@@ -119,7 +148,9 @@ class RegisterFeed(Feed):
         return xml_text(f"New version of {item.title} (version {item.version})")
 
     def item_description(self, item):
-        return xml_text(item.purpose)
+        """The summary residents read first; for a record published before summaries were
+        asked for, its purpose."""
+        return xml_text(item.public_summary)
 
     def item_link(self, item):
         # The version as it was published (the current one redirects to the project page):

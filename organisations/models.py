@@ -11,6 +11,12 @@ from public_text.models import PublicTextModel
 from public_text.policy import organisation_name_key
 
 from .choices import ORGANISATION_TYPE_CHOICES, OrganisationType
+from .identifiers import (
+    charity_number_validator,
+    companies_house_validator,
+    ods_code_validator,
+    public_identifiers,
+)
 from .rules import mission_statement_problem
 
 
@@ -71,6 +77,28 @@ class Organisation(PublicTextModel, models.Model):
     mission_statement = models.TextField(
         "If you are a commercial organisation, what is your mission statement?", blank=True
     )
+    # Optional identifiers in the UK's public registers (open data format version 2).
+    companies_house_number = models.CharField(
+        "Companies House number",
+        max_length=8,
+        blank=True,
+        validators=[companies_house_validator],
+        help_text="For a company registered in the UK: 8 letters or digits.",
+    )
+    charity_number = models.CharField(
+        "Charity number",
+        max_length=12,
+        blank=True,
+        validators=[charity_number_validator],
+        help_text="The Charity Commission's number (or OSCR's, or Northern Ireland's).",
+    )
+    ods_code = models.CharField(
+        "NHS organisation code",
+        max_length=10,
+        blank=True,
+        validators=[ods_code_validator],
+        help_text="The organisation's code in the NHS Organisation Data Service (ODS).",
+    )
     is_signatory = models.BooleanField("Has signed the Charter", default=False)
     signed_on = models.DateField("Date signed", null=True, blank=True)
     verified = models.BooleanField(
@@ -128,6 +156,11 @@ class Organisation(PublicTextModel, models.Model):
             if self.name
             else None
         )
+
+    @property
+    def identifiers(self):
+        """Its identifiers, each linked to the public register that holds it."""
+        return public_identifiers(self)
 
     @property
     def is_commercial(self) -> bool:

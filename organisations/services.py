@@ -8,6 +8,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from .identifiers import IDENTIFIER_LABELS
 from .models import Membership, Organisation
 from .signals import organisation_changed, organisations_merging
 
@@ -65,6 +66,12 @@ def merge_organisations(*, duplicate: Organisation, into: Organisation, moderato
     if duplicate.is_signatory and not into.is_signatory:
         into.is_signatory, into.signed_on = True, duplicate.signed_on
         into.save(update_fields=["is_signatory", "signed_on", "updated_at"])
+    # Identifiers the kept organisation lacks come from the duplicate.
+    gaps = [key for key in IDENTIFIER_LABELS if getattr(duplicate, key) and not getattr(into, key)]
+    for key in gaps:
+        setattr(into, key, getattr(duplicate, key))
+    if gaps:
+        into.save(update_fields=[*gaps, "updated_at"])
 
     logger.info("%s merged organisation %s into %s", moderator, duplicate.slug, into.slug)
     duplicate.delete()

@@ -25,8 +25,24 @@ def display_text(project: Project, question: Question) -> str:
     if question.kind == Kind.ORGANISATIONS:
         return "\n".join(
             f"{po.organisation.name} ({po.organisation.get_type_display()}), "
-            f"{po.get_role_display().lower()}"
+            f"{po.get_role_display().lower()}" + (f": {po.contribution}" if po.contribution else "")
             for po in value
+        )
+    if question.kind == Kind.IMPACT_ASSESSMENTS:
+        return "\n".join(
+            ", ".join(
+                part
+                for part in (
+                    assessment.name,
+                    f"completed {assessment.completed_on:%-d %B %Y}"
+                    if assessment.completed_on
+                    else "",
+                    assessment.url,
+                    f"found: {assessment.summary}" if assessment.summary else "",
+                )
+                if part
+            )
+            for assessment in value
         )
     if question.kind == Kind.PEOPLE:
         return "\n".join(

@@ -29,10 +29,13 @@ from .questions import (
     ANSWER_KEYS,
     AREA_CHOICES,
     DUTY_CHOICES,
+    OPTIONAL_ANSWER_KEYS,
     ORGANISATION_ROLE_CHOICES,
     PRINCIPLE_EVIDENCE,
     QUESTIONS,
     STATUS_CHOICES,
+    SUMMARY_MAX_LENGTH,
+    TEXT_ANSWER_KEYS,
     TEXT_RULES,
     TOPIC_CHOICES,
     Duty,
@@ -146,6 +149,7 @@ class ProjectQuerySet(models.QuerySet):
                 ),
             ),
             "responsible_people",
+            "impact_assessments",
         )
 
     def refresh_search_vector(self):
@@ -159,6 +163,7 @@ class Project(PublicTextModel, models.Model):
     public_text_rules = {
         **{key: rule for key, rule in TEXT_RULES.items() if key in ("title", "website")},
         **{key: TEXT_RULES[key] for key in ANSWER_KEYS},
+        **{key: TEXT_RULES[key] for key in ("summary", *OPTIONAL_ANSWER_KEYS)},
         "withdrawal_reason": policy.long(label="The reason for withdrawing"),
     }
 
@@ -191,9 +196,13 @@ class Project(PublicTextModel, models.Model):
         QUESTIONS["start_date"].label, null=True, blank=True, help_text="The first of the month."
     )
     website = models.URLField(QUESTIONS["website"].label, max_length=500, blank=True)
+    # Blank only on records published before version 2 of the open data format asked for it.
+    summary = models.CharField(
+        QUESTIONS["summary"].label, max_length=SUMMARY_MAX_LENGTH, blank=True
+    )
 
-    # Every free-text answer to the guide's questions, one column each, labelled in its words.
-    for _key in ANSWER_KEYS:
+    # Every free-text answer, one column each, labelled in its words.
+    for _key in TEXT_ANSWER_KEYS:
         vars()[_key] = models.TextField(QUESTIONS[_key].label, blank=True)
     del _key
 
@@ -325,7 +334,21 @@ class Project(PublicTextModel, models.Model):
             return list(self.project_organisations.all())
         if key == "responsible_people":
             return list(self.responsible_people.all())
+        if key == "impact_assessments":
+            return list(self.impact_assessments.all())
         return getattr(self, key)
+
+    @property
+    def public_summary(self) -> str:
+        """What the register shows as the project's summary: the summary, or for a record
+        published before summaries were asked for, its purpose (pages shorten it)."""
+        return self.summary or self.purpose
+
+    @property
+    def needs_summary(self) -> bool:
+        """A record published before version 2 of the open data format: its next version, or
+        its review, asks for a summary."""
+        return not self.summary.strip()
 
     def is_answered(self, key: str) -> bool:
         """Whether question ``key`` has an answer ("No" is an answer; an unticked declaration
@@ -390,6 +413,8 @@ def answered(key: str) -> models.Q:
         return models.Q(pk__in=ProjectOrganisation.objects.values("project_id"))
     if key == "responsible_people":
         return models.Q(pk__in=ResponsiblePerson.objects.values("project_id"))
+    if key == "impact_assessments":
+        return models.Q(pk__in=ImpactAssessment.objects.values("project_id"))
     if key in LEAD_ORGANISATION_ANSWERS:
         given = ProjectOrganisation.objects.filter(
             _text_given(f"organisation__{LEAD_ORGANISATION_ANSWERS[key]}"),
@@ -421,6 +446,12 @@ class ProjectOrganisation(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="project_roles"
     )
     role = models.CharField("Role in the project", max_length=20, choices=ORGANISATION_ROLE_CHOICES)
+    contribution = models.CharField(
+        "What does this organisation do in the project?",
+        max_length=1000,
+        blank=True,
+        help_text="For a partner, supplier or funder (optional).",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -474,6 +505,35 @@ class ResponsiblePerson(PublicTextModel, models.Model):
     def get_duties_display(self) -> list[str]:
         labels = dict(DUTY_CHOICES)
         return [labels.get(duty, duty) for duty in self.duties]
+
+
+class ImpactAssessment(models.Model):
+    """An impact assessment done for a project version (a data protection impact assessment,
+    an equality impact assessment ...), with a public link where one exists."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="impact_assessments"
+    )
+    name = models.CharField("Name of the assessment", max_length=200)
+    completed_on = models.DateField("Date completed", null=True, blank=True)
+    url = models.URLField("Public link", max_length=500, blank=True)
+    summary = models.TextField("What it found", max_length=2000, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def as_record(self) -> dict:
+        """The assessment as the open data format has it."""
+        return {
+            "name": self.name,
+            "date": self.completed_on.isoformat() if self.completed_on else None,
+            "url": self.url or None,
+            "summary": self.summary or None,
+        }
 
 
 class ModerationEvent(PublicTextModel, models.Model):
@@ -554,15 +614,7 @@ def comparable_answer(project: Project, key: str):
     """An answer as plain data, to tell whether it changed since it was filled in."""
     value = project.answer(key)
     if key == "impact_assessments":
-        return [
-            {
-                "name": row.name,
-                "date": row.completed_on.isoformat() if row.completed_on else None,
-                "url": row.url or None,
-                "summary": row.summary or None,
-            }
-            for row in value
-        ]
+        return [assessment.as_record() for assessment in value]
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value

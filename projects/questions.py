@@ -28,6 +28,7 @@ class Kind(StrEnum):
     ORGANISATIONS = "organisations"
     ORGANISATION_TEXT = "organisation_text"
     PEOPLE = "people"
+    IMPACT_ASSESSMENTS = "impact_assessments"
     DECLARATION = "declaration"
 
 
@@ -39,11 +40,18 @@ class Question:
     principles: tuple[int, ...] = ()
     hint: str = ""
     required: bool = True
+    # The most characters a short text may hold (long texts are limited in words instead).
+    max_length: int | None = None
 
     @property
     def is_answer(self) -> bool:
-        """A free-text answer to the guide's question (not a register detail)."""
-        return self.kind == Kind.LONG_TEXT
+        """A free-text answer that every submission needs (the guide's questions)."""
+        return self.kind == Kind.LONG_TEXT and self.required
+
+    @property
+    def is_optional_answer(self) -> bool:
+        """A free-text answer that may be left blank (register details added in version 2)."""
+        return self.kind == Kind.LONG_TEXT and not self.required
 
 
 @dataclass(frozen=True)
@@ -128,8 +136,20 @@ ORGANISATION_ROLE_CHOICES = OrganisationRole.choices
 DUTY_CHOICES = Duty.choices
 
 
-def _text(key: str, label: str, principles: tuple[int, ...], hint: str = "") -> Question:
-    return Question(key=key, label=label, kind=Kind.LONG_TEXT, principles=principles, hint=hint)
+def _text(
+    key: str, label: str, principles: tuple[int, ...], hint: str = "", *, required: bool = True
+) -> Question:
+    return Question(
+        key=key,
+        label=label,
+        kind=Kind.LONG_TEXT,
+        principles=principles,
+        hint=hint,
+        required=required,
+    )
+
+
+SUMMARY_MAX_LENGTH = 400
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -139,7 +159,7 @@ SECTIONS: tuple[Section, ...] = (
         title="About your project",
         introduction="Tell residents what the project is, what it is for and where it works.",
         questions=(
-            Question("title", "Project title or name", Kind.SHORT_TEXT, (8,)),
+            Question("title", "Project title or name", Kind.SHORT_TEXT, (8,), max_length=200),
             _text(
                 "purpose",
                 "Describe the purpose(s) and any intended outputs of your project",
@@ -176,6 +196,31 @@ SECTIONS: tuple[Section, ...] = (
                 required=False,
             ),
             Question("website", "Where can people read more? (optional)", Kind.URL, required=False),
+            # Version 2 of the open data format: register details that ATRS asks for.
+            Question(
+                "summary",
+                "Summarise the project for residents in two or three sentences",
+                Kind.SHORT_TEXT,
+                (4, 8),
+                hint=(
+                    "Shown in the register's list, at the top of the project page and in the "
+                    f"feed. Write for residents, in plain words. {SUMMARY_MAX_LENGTH} characters "
+                    "at most."
+                ),
+                max_length=SUMMARY_MAX_LENGTH,
+            ),
+            _text(
+                "frequency_and_scale",
+                "How often is it used, and how many people does it affect? (optional)",
+                (4,),
+                required=False,
+            ),
+            _text(
+                "previous_process",
+                "How was this done before the project? (optional)",
+                (4, 10),
+                required=False,
+            ),
         ),
     ),
     Section(
@@ -257,6 +302,15 @@ SECTIONS: tuple[Section, ...] = (
                 "How are you documenting your compliance with the Five Safes?",
                 (2,),
                 hint="Safe data, safe projects, safe people, safe settings and safe outputs.",
+            ),
+            Question(
+                "impact_assessments",
+                "Which impact assessments have you done for this project? (optional)",
+                Kind.IMPACT_ASSESSMENTS,
+                (2, 6, 7, 9),
+                hint="For example a data protection impact assessment or an equality impact "
+                "assessment. Give a public link where one exists.",
+                required=False,
             ),
         ),
     ),
@@ -341,6 +395,13 @@ SECTIONS: tuple[Section, ...] = (
             _text("harm_severity", "How consequential or immediate is this harm?", (9,)),
             _text("harm_difficulty", "How difficult is it to mitigate?", (9,)),
             _text("harm_mitigation", "What are your harm mitigation plans?", (9,)),
+            _text(
+                "alternatives_considered",
+                "What other ways of meeting the need did you consider, and why did you choose "
+                "this one? (optional)",
+                (9, 10),
+                required=False,
+            ),
             _text(
                 "responsible_correcting",
                 "Thinking of the harms you've identified, who is responsible for correcting and "
@@ -442,8 +503,24 @@ SECTIONS: tuple[Section, ...] = (
 QUESTIONS: dict[str, Question] = {q.key: q for s in SECTIONS for q in s.questions}
 SECTIONS_BY_SLUG: dict[str, Section] = {s.slug: s for s in SECTIONS}
 
-# The free-text answers to the guide's questions, in the guide's order.
+# The free-text answers to the guide's questions, in the guide's order: every one is needed to
+# submit.
 ANSWER_KEYS: list[str] = [q.key for q in QUESTIONS.values() if q.is_answer]
+# The free-text answers that may be left blank (added in version 2 of the open data format).
+OPTIONAL_ANSWER_KEYS: list[str] = [q.key for q in QUESTIONS.values() if q.is_optional_answer]
+# Every free-text answer, in the form's order: one text column each on ``Project``.
+TEXT_ANSWER_KEYS: list[str] = [q.key for q in QUESTIONS.values() if q.kind == Kind.LONG_TEXT]
+# The keys version 2 of the open data format added to a project record, in the schema's order
+# of its "required" list.
+VERSION_2_KEYS: list[str] = [
+    "summary",
+    "frequency_and_scale",
+    "previous_process",
+    "impact_assessments",
+    "alternatives_considered",
+]
+# ... and to each of its organisations.
+ORGANISATION_IDENTIFIER_KEYS: list[str] = ["companies_house_number", "charity_number", "ods_code"]
 
 
 # The text policy for each question a person answers in words (``public_text.policy``): one
@@ -456,6 +533,9 @@ TEXT_RULES: dict[str, TextRule] = {
 # The lead organisation's texts, asked in section 2 and kept on the organisation.
 TEXT_RULES["organisation_description"] = policy.line(500, "The description of the organisation")
 TEXT_RULES["mission_statement"] = policy.long(label="The mission statement")
+# Version 2 of the open data format: the summary, and the optional answers.
+TEXT_RULES["summary"] = policy.long(SUMMARY_MAX_LENGTH, "The summary")
+TEXT_RULES.update({key: policy.long(label="This answer") for key in OPTIONAL_ANSWER_KEYS})
 
 
 def section_of(key: str) -> Section:

@@ -25,6 +25,7 @@ from .models import (
     review_due_after,
 )
 from .notifications import lead_members, send_safely, send_to_addresses
+from .rules import summary_problems
 
 REMINDER_DAYS_BEFORE = 30
 
@@ -48,11 +49,28 @@ def check_review_date(chosen: datetime.date, *, today: datetime.date) -> None:
         )
 
 
+class SummaryNeeded(ValueError):
+    """A record published before summaries were asked for is confirmed only with one."""
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)
+
+
 @transaction.atomic
 def confirm_still_accurate(
-    *, project: Project, user, next_review_due: datetime.date | None = None, now=None
+    *,
+    project: Project,
+    user,
+    next_review_due: datetime.date | None = None,
+    summary: str | None = None,
+    now=None,
 ) -> Project:
-    """Record that the organisation checked the published record and it is still accurate."""
+    """Record that the organisation checked the published record and it is still accurate.
+
+    A record published before version 2 of the open data format has no summary: confirming it
+    needs one (``summary``), which is added to the published version and recorded in its
+    history of events."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     locked = Project.objects.select_for_update().get(pk=project.pk)
@@ -60,16 +78,27 @@ def confirm_still_accurate(
         raise ValueError("Only a published record can be confirmed as still accurate")
     due = next_review_due or latest_review_date(today)
     check_review_date(due, today=today)
+    fields = ["last_reviewed_at", "next_review_due", "updated_at"]
+    message = f"Confirmed still accurate. Next review by {due:%-d %B %Y}."
+    if locked.needs_summary:
+        problems = summary_problems(summary)
+        if problems:
+            raise SummaryNeeded(problems["summary"])
+        locked.summary = summary.strip()
+        fields.append("summary")
+        message += " Summary for residents added."
     locked.last_reviewed_at = now
     locked.next_review_due = due
-    locked.save(update_fields=["last_reviewed_at", "next_review_due", "updated_at"])
+    locked.save(update_fields=fields)
     ModerationEvent.objects.create(
         project=locked,
         actor=user,
         from_state=PublicationState.PUBLISHED,
         to_state=PublicationState.PUBLISHED,
-        message=f"Confirmed still accurate. Next review by {due:%-d %B %Y}.",
+        message=message,
     )
+    if "summary" in fields:
+        Project.objects.filter(pk=locked.pk).refresh_search_vector()
     return locked
 
 

@@ -9,11 +9,12 @@ statement) are ``organisations.rules``.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from organisations.rules import DESCRIPTION_MESSAGE, mission_statement_problem
 
-from .questions import ANSWER_KEYS, QUESTIONS, Duty, OrganisationRole
+from .questions import ANSWER_KEYS, QUESTIONS, SUMMARY_MAX_LENGTH, Duty, OrganisationRole
 
 if TYPE_CHECKING:
     from .models import Project
@@ -31,6 +32,64 @@ WEBSITE_MESSAGE = "Enter a web address that starts with https://"
 
 def missing_answer_message(key: str) -> str:
     return f"Answer \u201c{QUESTIONS[key].label}\u201d. If you are not sure, say so and why"
+
+
+MISSING_SUMMARY = "Enter a summary of the project for residents, in two or three sentences"
+IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH = 2000
+CONTRIBUTION_MAX_LENGTH = 1000
+
+
+def summary_problems(summary: str | None) -> dict[str, str]:
+    """The summary residents read first: needed to submit, and short."""
+    text = (summary or "").strip()
+    if not text:
+        return {"summary": MISSING_SUMMARY}
+    if len(text) > SUMMARY_MAX_LENGTH:
+        return {"summary": summary_too_long_message(len(text))}
+    return {}
+
+
+def summary_too_long_message(length: int) -> str:
+    return (
+        f"Shorten the summary to {SUMMARY_MAX_LENGTH} characters or fewer (it is {length} "
+        "characters)"
+    )
+
+
+def impact_assessment_row_problems(
+    assessment, position: int = 1, *, today: datetime.date | None = None
+) -> dict[str, str]:
+    """What is wrong with one impact assessment (an object with name, completed_on, url and
+    summary; ``position`` counts from 1): field name to message. Each one given needs its name;
+    its date, if given, is not in the future; its link, if given, is a secure web address."""
+    today = today or datetime.date.today()
+    name = (assessment.name or "").strip()
+    called = name or f"impact assessment {position}"
+    problems = {}
+    if not name:
+        problems["name"] = f"Enter the name of impact assessment {position}"
+    if assessment.completed_on and assessment.completed_on > today:
+        problems["completed_on"] = f"The date {called} was completed must be today or in the past"
+    if assessment.url and not assessment.url.startswith("https://"):
+        problems["url"] = f"Enter a link for {called} that starts with https://"
+    if len(assessment.summary or "") > IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH:
+        problems["summary"] = (
+            f"Shorten what {called} found to {IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters "
+            "or fewer"
+        )
+    return problems
+
+
+def impact_assessment_problems(
+    assessments, *, today: datetime.date | None = None
+) -> dict[str, str]:
+    """The impact assessments as a whole: optional, but the first problem with any one given
+    stops the version being submitted."""
+    for position, assessment in enumerate(assessments, start=1):
+        problems = impact_assessment_row_problems(assessment, position, today=today)
+        if problems:
+            return {"impact_assessments": next(iter(problems.values()))}
+    return {}
 
 
 def lead_count_problem(roles) -> str | None:
@@ -112,6 +171,7 @@ def project_problems(project: Project) -> dict[str, str]:
     for key in ANSWER_KEYS:
         if not (getattr(project, key) or "").strip():
             problems[key] = missing_answer_message(key)
+    problems.update(summary_problems(project.summary))
     if not project.status:
         problems["status"] = "Choose what stage the project is at"
     problems.update(
@@ -133,6 +193,7 @@ def project_problems(project: Project) -> dict[str, str]:
         )
     )
     problems.update(people_problems(list(project.responsible_people.all())))
+    problems.update(impact_assessment_problems(list(project.impact_assessments.all())))
     # Keep the guide's order so that an error summary reads top to bottom.
     order = list(QUESTIONS)
     return dict(sorted(problems.items(), key=lambda item: order.index(item[0])))

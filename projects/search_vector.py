@@ -10,15 +10,15 @@ from django.db import connection
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
-from .questions import ANSWER_KEYS
+from .questions import TEXT_ANSWER_KEYS
 from .signals import register_changed
 
 SEARCH_CONFIG = "english"
 
 
 def refresh_search_vector(queryset) -> int:
-    """Store each project's weighted search vector: title, then purpose and organisations, then
-    every other answer. One UPDATE for the whole queryset; a no-op on SQLite.
+    """Store each project's weighted search vector: title, then summary, purpose and
+    organisations, then every other answer. One UPDATE for the whole queryset; a no-op on SQLite.
 
     Every write that changes what the register shows ends here (publishing, importing), so this
     is also where the register is told that it changed (``projects.signals.register_changed``)."""
@@ -34,10 +34,10 @@ def refresh_search_vector(queryset) -> int:
         .annotate(names=StringAgg("organisation__name", delimiter=" "))
         .values("names")[:1]
     )
-    other_answers = [key for key in ANSWER_KEYS if key != "purpose"]
+    other_answers = [key for key in TEXT_ANSWER_KEYS if key != "purpose"]
     vector = (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("purpose", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("summary", "purpose", weight="B", config=SEARCH_CONFIG)
         + SearchVector(
             Coalesce(organisation_names, Value(""), output_field=TextField()),
             weight="B",

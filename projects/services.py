@@ -7,18 +7,21 @@ writes an append-only ``ModerationEvent``, and leaves nothing changed when it re
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from organisations.identifiers import IDENTIFIER_LABELS, apply_identifiers
 from organisations.models import Membership, Organisation, unique_slug
 
 from . import notifications, signals
 from .models import (
     EDITABLE_STATES,
     RESERVED_SLUGS,
+    ImpactAssessment,
     InvalidMove,
     ModerationEvent,
     PrefilledAnswer,
@@ -193,12 +196,28 @@ def withdraw_project(*, project: Project, moderator, reason: str, now=None) -> P
 
 
 def copy_related(source: Project, target: Project) -> None:
-    """Copy a version's organisations and responsible people onto another version."""
+    """Copy a version's organisations, responsible people and impact assessments onto another
+    version."""
     ProjectOrganisation.objects.bulk_create(
         ProjectOrganisation(
-            project=target, organisation_id=po.organisation_id, role=po.role, position=po.position
+            project=target,
+            organisation_id=po.organisation_id,
+            role=po.role,
+            contribution=po.contribution,
+            position=po.position,
         )
         for po in source.project_organisations.all()
+    )
+    ImpactAssessment.objects.bulk_create(
+        ImpactAssessment(
+            project=target,
+            name=assessment.name,
+            completed_on=assessment.completed_on,
+            url=assessment.url,
+            summary=assessment.summary,
+            position=assessment.position,
+        )
+        for assessment in source.impact_assessments.all()
     )
     ResponsiblePerson.objects.bulk_create(
         ResponsiblePerson(
@@ -323,14 +342,24 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
     ProjectOrganisation.objects.filter(project=project).delete()
     for position, row in enumerate(rows):
         organisation = row.get("organisation") or Organisation.objects.by_name(row["name"]).first()
+        identifiers = {key: row[key] for key in IDENTIFIER_LABELS if key in row}
         if organisation is None:
             organisation = Organisation.objects.create(
-                name=row["name"].strip(), type=row["type"], verified=False
+                name=row["name"].strip(), type=row["type"], verified=False, **identifiers
             )
         if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
+        changed = apply_identifiers(
+            organisation, identifiers, is_member=organisation.pk in member_of
+        )
+        if changed:
+            organisation.save(update_fields=[*changed, "updated_at"])
         ProjectOrganisation.objects.create(
-            project=project, organisation=organisation, role=row["role"], position=position
+            project=project,
+            organisation=organisation,
+            role=row["role"],
+            contribution=(row.get("contribution") or "").strip(),
+            position=position,
         )
 
 
@@ -359,6 +388,32 @@ def _save_people(project: Project, people: list[dict]) -> None:
             position=position,
         )
         for position, person in enumerate(people)
+    )
+
+
+def _completed_on(assessment: dict):
+    """The date an assessment was completed: ``completed_on`` from the form, or ``date`` (ISO
+    8601) as the open data format has it."""
+    if assessment.get("completed_on"):
+        return assessment["completed_on"]
+    return datetime.date.fromisoformat(assessment["date"]) if assessment.get("date") else None
+
+
+def _save_impact_assessments(project: Project, assessments: list[dict]) -> None:
+    """Replace the version's impact assessments with ``assessments``: rows as the form gives them
+    (name, completed_on, url, summary) or as the open data format has them (date for
+    completed_on)."""
+    ImpactAssessment.objects.filter(project=project).delete()
+    ImpactAssessment.objects.bulk_create(
+        ImpactAssessment(
+            project=project,
+            name=assessment["name"].strip(),
+            completed_on=_completed_on(assessment),
+            url=(assessment.get("url") or "").strip(),
+            summary=(assessment.get("summary") or "").strip(),
+            position=position,
+        )
+        for position, assessment in enumerate(assessments)
     )
 
 
@@ -395,6 +450,8 @@ def save_section(*, project: Project, section, data: dict, user, expected_lock_v
         _save_lead_texts(saved, data, user)
     if "responsible_people" in data:
         _save_people(saved, data["responsible_people"])
+    if "impact_assessments" in data:
+        _save_impact_assessments(saved, data["impact_assessments"])
     return saved
 
 

@@ -8,13 +8,14 @@ from django.dispatch import receiver
 
 from concerns.models import Concern
 from organisations.models import Organisation
-from projects.models import Project, ProjectOrganisation, ResponsiblePerson
+from projects.models import ImpactAssessment, Project, ProjectOrganisation, ResponsiblePerson
 from projects.signals import register_changed as domain_register_changed
 
 from .caching import register_changed
 
 # Concerns too: the project page shows how many were raised and the published answers.
-for model in (Project, ProjectOrganisation, ResponsiblePerson, Organisation, Concern):
+WATCHED = (Project, ProjectOrganisation, ResponsiblePerson, ImpactAssessment, Organisation, Concern)
+for model in WATCHED:
     for signal in (post_save, post_delete):
         signal.connect(
             register_changed, sender=model, dispatch_uid=f"register-{model.__name__}-{signal}"

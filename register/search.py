@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import F, Q
 
 from projects.models import ProjectOrganisation
-from projects.questions import ANSWER_KEYS
+from projects.questions import TEXT_ANSWER_KEYS
 from projects.search_vector import SEARCH_CONFIG
 
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
@@ -32,8 +32,8 @@ _kept: OrderedDict[str, list[int]] = OrderedDict()
 
 
 def search(queryset, text: str, *, ranked: bool = True):
-    """Projects in ``queryset`` that match ``text``: the title, the purpose, every answer and the
-    organisations' names.
+    """Projects in ``queryset`` that match ``text``: the title, the summary, the purpose, every
+    answer and the organisations' names.
 
     On PostgreSQL, a full-text match on the stored, indexed ``search_vector`` with web-search
     syntax ("quoted phrases", or, -not), annotated with ``rank`` (title matches weigh most). On
@@ -51,7 +51,7 @@ def search(queryset, text: str, *, ranked: bool = True):
     for word in text.split()[:MAX_FALLBACK_WORDS]:
         named = ProjectOrganisation.objects.filter(organisation__name__icontains=word)
         condition = Q(pk__in=named.values("project_id"))
-        for field in ["title", *ANSWER_KEYS]:
+        for field in ["title", "summary", *TEXT_ANSWER_KEYS]:
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset

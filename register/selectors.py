@@ -67,6 +67,7 @@ LIST_FIELDS = (
     "title",
     "status",
     "uses_ai",
+    "summary",
     "purpose",
     "published_at",
     "first_published_at",
@@ -226,6 +227,33 @@ def published_project(slug: str) -> Project:
     if project is None:
         raise Http404("No published project with that id is on the register")
     return project
+
+
+def _history_of_the_register():
+    """Every version ever published of each record now on the register (published, or replaced
+    by a newer one); records that were withdrawn are left out, as in every other download."""
+    return (
+        Project.objects.filter(
+            publication_state__in=[PublicationState.PUBLISHED, PublicationState.SUPERSEDED],
+            slug__in=Project.objects.published().values("slug"),
+        )
+        .with_register_details()
+        .order_by("slug", "version")
+    )
+
+
+def register_history():
+    """Every published version of every record on the register, by id then version."""
+    return _history_of_the_register()
+
+
+def record_versions(slug: str) -> list[Project]:
+    """Every published version of one record on the register, oldest first. Raises Http404 for
+    a record that is unknown, withdrawn or not yet published."""
+    versions = list(_history_of_the_register().filter(slug=slug))
+    if not versions:
+        raise Http404("No published project with that id is on the register")
+    return versions
 
 
 def feed_versions(params=None):

@@ -1,12 +1,14 @@
 """The submission form, built from ``projects.questions``: labels, hints and choices come from
 there and nowhere else. One ``SectionPage`` per section of the guide holds the section's form
-and, for sections 2 and 7, its repeatable rows (organisations, responsible people).
+and, for sections 2, 3 and 7, its repeatable rows (organisations, impact assessments,
+responsible people).
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Field, Layout
@@ -16,10 +18,16 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from organisations.choices import ORGANISATION_TYPE_CHOICES
+from organisations.identifiers import (
+    IDENTIFIER_LABELS,
+    identifier_problems,
+    tidy_companies_house_number,
+    tidy_identifier,
+)
 from organisations.models import Organisation
 from organisations.rules import DESCRIPTION_MESSAGE, mission_statement_problem
 from projects import rules
-from projects.models import ResponsiblePerson
+from projects.models import ImpactAssessment, ProjectOrganisation, ResponsiblePerson
 from projects.questions import (
     AI_DECISION_ROLE_CHOICES,
     AI_KIND_CHOICES,
@@ -33,6 +41,11 @@ from projects.questions import (
     Kind,
     OrganisationRole,
     Section,
+)
+from projects.rules import (
+    IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH,
+    impact_assessment_row_problems,
+    summary_too_long_message,
 )
 from public_text import policy
 from public_text.forms import PublicTextField
@@ -99,6 +112,58 @@ class AnswerField(PublicTextField):
             )
 
 
+class SummaryField(PublicTextField):
+    """The summary residents read first: a few sentences, its rule's characters at most. The
+    GOV.UK character count shows the limit as a hint, and counts as the person types when
+    JavaScript runs; the limit itself is checked here (no ``maxlength``, so nothing typed is cut
+    off), with the summary's own message."""
+
+    def __init__(self, *, rule: TextRule, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+        super().__init__(rule=rule, state_limit=False, **kwargs)
+        self.max_characters = rule.max_length
+
+    def validate(self, value):
+        if len(value or "") > self.max_characters:
+            raise forms.ValidationError(summary_too_long_message(len(value)), code="too_long")
+        super().validate(value)
+
+
+class DayMonthYearField(forms.MultiValueField):
+    """A date as the GOV.UK date input asks for it: day, month and year."""
+
+    widget = DateInputWidget
+
+    def __init__(self, **kwargs):
+        messages = {
+            "invalid": "Enter the date as numbers, like 27 3 2025",
+            "incomplete": "Enter the day, month and year, like 27 3 2025",
+        }
+        fields = (
+            forms.IntegerField(error_messages=messages),
+            forms.IntegerField(error_messages=messages),
+            forms.IntegerField(error_messages=messages),
+        )
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or all(value in (None, "") for value in data_list):
+            return None
+        day, month, year = (list(data_list) + [None, None, None])[:3]
+        if None in (day, month, year) or "" in (day, month, year):
+            raise forms.ValidationError("Enter the day, month and year, like 27 3 2025")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise forms.ValidationError("Enter a real date, like 27 3 2025") from error
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages[0]) from error
+
+
 class MonthYearWidget(DateInputWidget):
     """The GOV.UK date input without the day."""
 
@@ -153,8 +218,11 @@ def question_field(key: str) -> forms.Field:
     question = QUESTIONS[key]
     common = {"label": question.label, "help_text": escape(question.hint), "required": False}
     if question.kind == Kind.LONG_TEXT:
-        hint = f"{question.hint} {NOT_SURE}".strip()
+        # An optional question can simply be left blank: no need to say "not sure".
+        hint = f"{question.hint} {NOT_SURE}".strip() if question.required else question.hint
         return AnswerField(rule=TEXT_RULES[key], **{**common, "help_text": escape(hint)})
+    if key == "summary":
+        return SummaryField(rule=TEXT_RULES[key], **common)
     if question.kind == Kind.SHORT_TEXT:
         return PublicTextField(rule=TEXT_RULES[key], **common)
     if question.kind == Kind.CHOICE:
@@ -226,6 +294,8 @@ class SectionForm(forms.Form):
                         "No",
                     )
                 )
+            elif key == "summary":
+                items.append(Field.textarea(key, rows=4, max_characters=QUESTIONS[key].max_length))
             elif QUESTIONS[key].kind == Kind.SHORT_TEXT:
                 items.append(Field.text(key))
             else:
@@ -299,11 +369,65 @@ class OrganisationRowForm(forms.Form):
         choices=[("", "Choose a role")] + ORGANISATION_ROLE_CHOICES,
         required=False,
     )
+    contribution = forms.CharField(
+        label=f"{_label(ProjectOrganisation, 'contribution')} (optional)",
+        help_text="For a partner, supplier or funder: for example, \u201cbuilds and runs the "
+        "model\u201d or \u201cfunds the pilot\u201d.",
+        max_length=ProjectOrganisation._meta.get_field("contribution").max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "Say what the organisation does in 1000 characters or fewer"},
+    )
+    companies_house_number = forms.CharField(
+        label=f"{IDENTIFIER_LABELS['companies_house_number']} (optional)",
+        help_text=Organisation._meta.get_field("companies_house_number").help_text,
+        required=False,
+        max_length=20,
+    )
+    charity_number = forms.CharField(
+        label=f"{IDENTIFIER_LABELS['charity_number']} (optional)",
+        help_text=Organisation._meta.get_field("charity_number").help_text,
+        required=False,
+        max_length=20,
+    )
+    ods_code = forms.CharField(
+        label=f"{IDENTIFIER_LABELS['ods_code']} (optional)",
+        help_text=Organisation._meta.get_field("ods_code").help_text,
+        required=False,
+        max_length=20,
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-        self.helper.layout = Layout(Field.text("name"), Field.select("type"), Field.select("role"))
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.select("type"),
+            Field.select("role"),
+            Field.textarea("contribution"),
+            Field.text("companies_house_number", field_width=10),
+            Field.text("charity_number", field_width=10),
+            Field.text("ods_code", field_width=10),
+        )
+
+    def _clean_identifier(self, key: str, tidy) -> str:
+        value = tidy(self.cleaned_data.get(key))
+        if value:
+            try:
+                Organisation._meta.get_field(key).run_validators(value)
+            except forms.ValidationError as error:
+                self.add_error(key, error.messages[0])
+        return value
+
+    def clean_companies_house_number(self):
+        return self._clean_identifier("companies_house_number", tidy_companies_house_number)
+
+    def clean_charity_number(self):
+        return self._clean_identifier("charity_number", tidy_identifier)
+
+    def clean_ods_code(self):
+        return self._clean_identifier("ods_code", tidy_identifier)
 
     def clean(self):
         cleaned = super().clean()
@@ -311,7 +435,9 @@ class OrganisationRowForm(forms.Form):
             return cleaned
         name = (cleaned.get("name") or "").strip()
         if not name:
-            if cleaned.get("role") or cleaned.get("type"):
+            if any(
+                cleaned.get(key) for key in ("role", "type", "contribution", *IDENTIFIER_LABELS)
+            ):
                 self.add_error("name", "Enter the organisation's name")
             return cleaned
         cleaned["organisation"] = Organisation.objects.by_name(name).first()
@@ -323,6 +449,14 @@ class OrganisationRowForm(forms.Form):
             self.add_error("type", f"Choose what type of organisation {name} is")
         if not cleaned.get("role"):
             self.add_error("role", f"Choose the role {name} has in the project")
+        organisation = cleaned["organisation"]
+        if organisation is not None:
+            is_member = bool(self.user and organisation.memberships.filter(user=self.user).exists())
+            typed = {key: cleaned[key] for key in IDENTIFIER_LABELS if key in cleaned}
+            for key, message in identifier_problems(
+                organisation, typed, is_member=is_member
+            ).items():
+                self.add_error(key, message)
         return cleaned
 
     @property
@@ -334,6 +468,9 @@ class BaseOrganisationRows(forms.BaseFormSet):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "user": self.user}
 
     def clean(self):
         if any(self.errors):
@@ -359,6 +496,8 @@ class BaseOrganisationRows(forms.BaseFormSet):
                 "name": form.cleaned_data["name"],
                 "type": form.cleaned_data.get("type", ""),
                 "role": form.cleaned_data["role"],
+                "contribution": form.cleaned_data.get("contribution") or "",
+                **{key: form.cleaned_data.get(key) or "" for key in IDENTIFIER_LABELS},
             }
             for form in self.forms
             if not form.is_blank
@@ -442,10 +581,146 @@ PeopleRows = forms.formset_factory(
     PersonRowForm, formset=BasePeopleRows, extra=0, max_num=50, absolute_max=50
 )
 
-# Which rows each section repeats: (formset prefix, formset class, key in the saved data).
+
+class ImpactAssessmentRowForm(forms.Form):
+    """One impact assessment done for the project, with a public link where one exists."""
+
+    name = forms.CharField(
+        label=_label(ImpactAssessment, "name"),
+        help_text="For example, data protection impact assessment.",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Give the name of the assessment in 200 characters or fewer"},
+    )
+    completed_on = DayMonthYearField(
+        label=f"{_label(ImpactAssessment, 'completed_on')} (optional)",
+        help_text="For example, 27 3 2025",
+        required=False,
+    )
+    url = forms.URLField(
+        label=f"{_label(ImpactAssessment, 'url')} (optional)",
+        help_text="Where residents can read it, starting https://",
+        max_length=500,
+        assume_scheme="https",
+        validators=[https_only],
+        required=False,
+        error_messages={"invalid": "Enter a web address, like https://example.org/assessment"},
+    )
+    summary = forms.CharField(
+        label=f"{_label(ImpactAssessment, 'summary')} (optional)",
+        max_length=IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": "Say what it found in "
+            f"{IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters or fewer"
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+        self.helper.layout = Layout(
+            Field.text("name"), "completed_on", Field.text("url"), Field.textarea("summary")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        typed_anything = any(
+            value not in (None, "") for key in self.fields for value in self._raw(key)
+        )
+        if not typed_anything:
+            return cleaned
+        problems = impact_assessment_row_problems(
+            ImpactAssessment(**self._row(cleaned)), self.position
+        )
+        for key, message in problems.items():
+            if key not in self.errors:
+                self.add_error(key, message)
+        return cleaned
+
+    def _raw(self, key: str) -> list:
+        value = self[key].value()
+        return list(value) if isinstance(value, list | tuple) else [value]
+
+    @property
+    def position(self) -> int:
+        """This row's number on the page, counting from 1."""
+        try:
+            return int(self.prefix.rsplit("-", 1)[-1]) + 1
+        except (AttributeError, ValueError):
+            return 1
+
+    @staticmethod
+    def _row(cleaned) -> dict:
+        return {
+            "name": (cleaned.get("name") or "").strip(),
+            "completed_on": cleaned.get("completed_on"),
+            "url": cleaned.get("url") or "",
+            "summary": cleaned.get("summary") or "",
+        }
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.cleaned_data.get("name") or "").strip()
+
+
+class BaseImpactAssessmentRows(forms.BaseFormSet):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def rows(self) -> list[dict]:
+        return [
+            ImpactAssessmentRowForm._row(form.cleaned_data)
+            for form in self.forms
+            if not form.is_blank
+        ]
+
+
+ImpactAssessmentRows = forms.formset_factory(
+    ImpactAssessmentRowForm,
+    formset=BaseImpactAssessmentRows,
+    extra=0,
+    max_num=30,
+    absolute_max=30,
+)
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """A section's repeatable rows: the formset's prefix and class, the key of the question they
+    answer (and of the saved data), what one row is called, and whether they come before the
+    section's other questions."""
+
+    prefix: str
+    formset: type
+    key: str
+    noun: str
+    add_label: str
+    first: bool
+
+
+# Which rows each section repeats.
 ROWS = {
-    "about-your-organisations": ("organisations", OrganisationRows),
-    "declaration-of-responsibility": ("people", PeopleRows),
+    "about-your-organisations": RowKind(
+        "organisations",
+        OrganisationRows,
+        "organisations",
+        "organisation",
+        "Add another organisation",
+        first=True,
+    ),
+    "documenting-your-project": RowKind(
+        "impact",
+        ImpactAssessmentRows,
+        "impact_assessments",
+        "impact assessment",
+        "Add an impact assessment",
+        first=False,
+    ),
+    "declaration-of-responsibility": RowKind(
+        "people", PeopleRows, "responsible_people", "person", "Add another person", first=True
+    ),
 }
 
 
@@ -453,7 +728,8 @@ def _single_keys(section: Section) -> list[str]:
     return [
         question.key
         for question in section.questions
-        if question.kind not in (Kind.ORGANISATIONS, Kind.PEOPLE, Kind.DECLARATION)
+        if question.kind
+        not in (Kind.ORGANISATIONS, Kind.PEOPLE, Kind.IMPACT_ASSESSMENTS, Kind.DECLARATION)
     ]
 
 
@@ -505,8 +781,9 @@ class SectionPage:
         if "organisation_description" in keys:
             _lead_text_fields(self.form)
         self.rows = None
-        if section.slug in ROWS:
-            prefix, formset_class = ROWS[section.slug]
+        self.row_kind = ROWS.get(section.slug)
+        if self.row_kind is not None:
+            prefix, formset_class = self.row_kind.prefix, self.row_kind.formset
             if data is not None and rows is None:
                 self.rows = formset_class(data, prefix=prefix, user=user)
             else:
@@ -526,11 +803,31 @@ class SectionPage:
             initial[key] = value
         return initial
 
+    @property
+    def rows_question(self):
+        return QUESTIONS[self.row_kind.key] if self.row_kind else None
+
     def initial_rows(self) -> list[dict]:
         if self.section.slug == "about-your-organisations":
             return [
-                {"name": po.organisation.name, "type": po.organisation.type, "role": po.role}
+                {
+                    "name": po.organisation.name,
+                    "type": po.organisation.type,
+                    "role": po.role,
+                    "contribution": po.contribution,
+                    **{key: getattr(po.organisation, key) for key in IDENTIFIER_LABELS},
+                }
                 for po in self.project.project_organisations.select_related("organisation")
+            ]
+        if self.section.slug == "documenting-your-project":
+            return [
+                {
+                    "name": assessment.name,
+                    "completed_on": assessment.completed_on,
+                    "url": assessment.url,
+                    "summary": assessment.summary,
+                }
+                for assessment in self.project.impact_assessments.all()
             ]
         return [
             {
@@ -560,10 +857,8 @@ class SectionPage:
             for k, v in self.form.cleaned_data.items()
             if k not in ("lock_version", "advice_seen")
         }
-        if self.section.slug == "about-your-organisations":
-            data["organisations"] = self.rows.rows()
-        elif self.rows is not None:
-            data["responsible_people"] = self.rows.rows()
+        if self.rows is not None:
+            data[self.row_kind.key] = self.rows.rows()
         return data
 
     # adding and removing rows without JavaScript
@@ -647,7 +942,7 @@ class SectionPage:
         """Put the plain-language hints for each typed or saved answer in its hint."""
         self.advice = []
         for name, field in self.form.fields.items():
-            if not isinstance(field, AnswerField):
+            if not isinstance(field, AnswerField | SummaryField):
                 continue
             value = self.form[name].value() or ""
             messages = advice(value)
@@ -665,6 +960,8 @@ class SectionPage:
                     ((message,) for message in messages),
                 )
             )
+            # The bound field keeps the hint it was made with: give it the new one too.
+            self.form[name].help_text = field.help_text
         if not self.form.is_bound:
             self.form.initial["advice_seen"] = self.advice_key
 

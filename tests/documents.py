@@ -1,11 +1,20 @@
-"""Register documents in the open data format, for import and export tests."""
+"""Register documents in the open data format (version 2, and version 1 as it was), for import
+and export tests."""
 
 import copy
 
-from projects.questions import ANSWER_KEYS
+from projects.questions import ANSWER_KEYS, OPTIONAL_ANSWER_KEYS
+
+VERSION_2_ORGANISATION_KEYS = (
+    "companies_house_number",
+    "charity_number",
+    "ods_code",
+    "contribution",
+)
 
 
-def record(project_id: str = "fire-safety-visits", **changes) -> dict:
+def v1_record(project_id: str = "fire-safety-visits", **changes) -> dict:
+    """A record as version 1 of the format had it (no summary, no impact assessments ...)."""
     data = {
         "id": project_id,
         "title": "Fire safety visits for people most at risk",
@@ -60,10 +69,45 @@ def record(project_id: str = "fire-safety-visits", **changes) -> dict:
     return data
 
 
-def document(*records) -> dict:
+def record(project_id: str = "fire-safety-visits", **changes) -> dict:
+    """A version 2 record, with every key version 2 added given a value."""
+    data = v1_record(project_id)
+    data["summary"] = (
+        f"The fire service visits homes most at risk of a fire ({project_id}). A computer "
+        "model helps staff choose which homes to offer a free visit."
+    )
+    for key in OPTIONAL_ANSWER_KEYS:
+        data[key] = f"Optional answer to {key} for {project_id}."
+    data["impact_assessments"] = [
+        {
+            "name": "Data protection impact assessment",
+            "date": "2025-03-14",
+            "url": "https://fire.example.org/dpia.pdf",
+            "summary": "Low risk once records are pseudonymised.",
+        },
+        {"name": "Equality impact assessment", "date": None, "url": None, "summary": None},
+    ]
+    lead, supplier = data["organisations"]
+    lead.update(companies_house_number=None, charity_number=None, ods_code="RBQ", contribution=None)
+    supplier.update(
+        companies_house_number="01234567",
+        charity_number=None,
+        ods_code=None,
+        contribution="Builds and runs the risk model.",
+    )
+    data.update(changes)
+    return data
+
+
+def document(*records, version: str = "2") -> dict:
+    default = record() if version == "2" else v1_record()
     return {
-        "schema_version": "1",
+        "schema_version": version,
         "generated_at": "2026-11-01T09:00:00Z",
         "licence": "Open Government Licence v3.0",
-        "projects": [copy.deepcopy(r) for r in (records or (record(),))],
+        "projects": [copy.deepcopy(r) for r in (records or (default,))],
     }
+
+
+def v1_document(*records) -> dict:
+    return document(*(records or (v1_record(),)), version="1")

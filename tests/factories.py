@@ -141,6 +141,10 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def purpose(self):
         return f"To help residents of the city region with {self.title.lower()}."
 
+    @factory.lazy_attribute
+    def summary(self):
+        return f"A short summary of {self.title.lower()} for residents."
+
     @factory.post_generation
     def with_organisation(obj, create, extracted, **kwargs):
         if not create:

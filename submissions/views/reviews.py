@@ -11,13 +11,17 @@ from django.views.decorators.http import require_http_methods
 
 from projects.form_fields import RealDateField
 from projects.models import REVIEW_INTERVAL_MONTHS
+from projects.questions import QUESTIONS
 from projects.reviews import (
     ReviewDateError,
+    SummaryNeeded,
     check_review_date,
     confirm_still_accurate,
     latest_review_date,
 )
+from projects.rules import MISSING_SUMMARY
 from projects.selectors import own_published_project
+from submissions.forms import question_field
 
 
 class StillAccurateForm(forms.Form):
@@ -30,11 +34,26 @@ class StillAccurateForm(forms.Form):
         require_all_fields=False,
     )
 
-    def __init__(self, *args, today, **kwargs):
+    def __init__(self, *args, today, needs_summary=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        items = []
+        if needs_summary:
+            # A record published before the register asked for a summary: ask for one now.
+            self.fields["summary"] = question_field("summary")
+            self.fields["summary"].required = True
+            self.fields["summary"].error_messages["required"] = MISSING_SUMMARY
+            items.append(
+                Field.textarea(
+                    "summary",
+                    rows=4,
+                    max_characters=QUESTIONS["summary"].max_length,
+                    label_size=Size.MEDIUM,
+                )
+            )
         self.helper = FormHelper()
         self.helper.layout = Layout(
+            *items,
             Field("next_review_due", context={"legend_size": Size.MEDIUM}),
             Submit("confirm", "Confirm it is still accurate"),
         )
@@ -54,15 +73,20 @@ class StillAccurateForm(forms.Form):
 def confirm_review(request, pk):
     project = own_published_project(request.user, pk)
     today = timezone.localdate()
-    form = StillAccurateForm(request.POST or None, today=today)
+    form = StillAccurateForm(request.POST or None, today=today, needs_summary=project.needs_summary)
     if request.method == "POST" and form.is_valid():
-        confirm_still_accurate(
-            project=project,
-            user=request.user,
-            next_review_due=form.cleaned_data["next_review_due"],
-        )
-        messages.success(request, "Thank you. The record is marked as still accurate.")
-        return redirect(project.get_absolute_url())
+        try:
+            confirm_still_accurate(
+                project=project,
+                user=request.user,
+                next_review_due=form.cleaned_data["next_review_due"],
+                summary=form.cleaned_data.get("summary"),
+            )
+        except SummaryNeeded as refused:
+            form.add_error("summary", refused.message)
+        else:
+            messages.success(request, "Thank you. The record is marked as still accurate.")
+            return redirect(project.get_absolute_url())
     return render(
         request,
         "reviews/confirm.html",

@@ -65,6 +65,11 @@ def test_submission_journey(live_server, page):
     page.get_by_label("It supports a person who makes the decision").check()
     page.get_by_label("Liverpool", exact=True).check()
     page.get_by_label("Environment").check()
+    # The summary's character count: a hint without JavaScript, a live count with it.
+    page.get_by_label("Summarise the project for residents in two or three sentences").fill(
+        "We plan shorter bin rounds, so lorries drive fewer miles."
+    )
+    expect_text(page, ".govuk-character-count__status", "You have 343 characters remaining")
     assert_no_axe_violations_but_conditional_reveal(page)
     page.get_by_role("button", name="Save and continue").click()
 
@@ -84,7 +89,17 @@ def test_submission_journey(live_server, page):
             box = page.locator("#id_inputs")
             box.fill(" ".join(["word"] * 151))
             expect_text(page, "#id_inputs-word-count", "151 words. Aim for under 150 words")
+        if slug == "documenting-your-project":
+            # An impact assessment, added as a row without leaving the page.
+            page.get_by_role("button", name="Add an impact assessment").click()
+            page.locator("#id_impact-0-name").fill("Data protection impact assessment")
+            page.locator("#id_impact-0-completed_on_0").fill("14")
+            page.locator("#id_impact-0-completed_on_1").fill("3")
+            page.locator("#id_impact-0-completed_on_2").fill("2025")
+            page.locator("#id_impact-0-url").fill("https://example.org/dpia")
         for index, key in enumerate(SECTIONS_BY_SLUG[slug].keys):
+            if key == "impact_assessments":
+                continue
             answer = (
                 "We did a DPIA."
                 if index == 0 and slug == TEXT_SECTIONS[0]
@@ -121,6 +136,13 @@ def test_submission_journey(live_server, page):
     project = Project.objects.get()
     assert project.publication_state == PublicationState.SUBMITTED
     assert project.submitted_by.email == "sam@example.org"
+    assert project.summary == "We plan shorter bin rounds, so lorries drive fewer miles."
+    assessment = project.impact_assessments.get()
+    assert (assessment.name, assessment.completed_on.isoformat(), assessment.url) == (
+        "Data protection impact assessment",
+        "2025-03-14",
+        "https://example.org/dpia",
+    )
 
 
 def assert_no_axe_violations_but_conditional_reveal(page):

@@ -10,6 +10,7 @@ checked without touching this module.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from django.core import mail
 from alerts import tokens as alert_tokens
 from alerts.models import Subscriber, Subscription
 from concerns import services as concern_services
-from projects.models import Project
+from projects.models import ImpactAssessment, Project, ProjectOrganisation
 from projects.questions import SECTIONS, Kind, Question
 from projects.services import publish_project, start_project_with_answers
 from tests.factories import (
@@ -58,7 +59,9 @@ def invalid_answer(question: Question) -> dict:
         case Kind.LONG_TEXT:
             return {key: too_many_words}
         case Kind.SHORT_TEXT:
-            return {key: ""} if key == "title" else {key: "x" * 201}
+            if key == "title":
+                return {key: ""}
+            return {key: "x" * ((question.max_length or 200) + 1)}
         case Kind.CHOICE | Kind.MULTIPLE_CHOICE | Kind.YES_NO:
             return {key: "not-a-choice"}
         case Kind.MONTH:
@@ -72,6 +75,16 @@ def invalid_answer(question: Question) -> dict:
                 f"{key}-TOTAL_FORMS": "1",
                 f"{key}-INITIAL_FORMS": "0",
                 f"{key}-0-name": "A group not in the directory",
+            }
+        case Kind.IMPACT_ASSESSMENTS:
+            return {
+                "impact-TOTAL_FORMS": "2",
+                "impact-INITIAL_FORMS": "0",
+                "impact-0-url": "http://example.org/not-secure",
+                "impact-1-name": "Equality impact assessment",
+                "impact-1-completed_on_0": "31",
+                "impact-1-completed_on_1": "2",
+                "impact-1-completed_on_2": "2020",
             }
         case Kind.PEOPLE:
             return {
@@ -102,7 +115,12 @@ def password_reset_form_url(client, account) -> str:
 
 def build_catalogue() -> list[Page]:
     """Make the data, then list the pages."""
-    organisation = OrganisationFactory(name="Mersey Example Trust")
+    organisation = OrganisationFactory(
+        name="Mersey Example Trust",
+        companies_house_number="01234567",
+        charity_number="1123456",
+        ods_code="RBQ",
+    )
     member = MembershipFactory(organisation=organisation).user
     moderator = ModeratorFactory()
     first = PublishedProjectFactory(title="Bus times", with_organisation=organisation)
@@ -110,6 +128,26 @@ def build_catalogue() -> list[Page]:
         project=submitted_new_version(first, title="Bus arrival times"), moderator=moderator
     )
     published = Project.objects.published().get(slug=first.slug)
+    ImpactAssessment.objects.create(
+        project=published,
+        name="Data protection impact assessment",
+        completed_on=datetime.date(2025, 3, 14),
+        url="https://example.org/assessment",
+        summary="The risk to residents is low.",
+    )
+    ImpactAssessment.objects.create(project=published, name="Equality impact assessment")
+    ProjectOrganisation.objects.create(
+        project=published,
+        organisation=OrganisationFactory(name="Wirral Example Charity"),
+        role="partner",
+        contribution="Runs the sessions with residents.",
+        position=1,
+    )
+    # Published before the register asked for a summary: its pages fall back to the purpose,
+    # and "still accurate" asks for one.
+    older = PublishedProjectFactory(
+        title="Street lights", summary="", with_organisation=organisation
+    )
     draft = ProjectFactory(title="Bin collection routes", with_organisation=organisation)
     submitted = SubmittedProjectFactory(title="Library loans")
     unverified = OrganisationFactory(name="Sefton Example Group", verified=False)
@@ -146,6 +184,7 @@ def build_catalogue() -> list[Page]:
         Page("register with filters", "/register/?q=bus&area=liverpool&topic=health"),
         Page("register with no results", "/register/?q=zebra+crossings"),
         Page("project page", published.get_absolute_url()),
+        Page("project page from before summaries", older.get_absolute_url()),
         Page("project history", f"/register/{published.slug}/history/"),
         Page("project version", f"/register/{published.slug}/versions/1/"),
         Page("organisations", "/organisations/"),
@@ -261,6 +300,13 @@ def build_catalogue() -> list[Page]:
             data={"submit": "1"},
         ),
         Page("still accurate", f"/projects/{published.pk}/review/", member),
+        Page("still accurate, asking for a summary", f"/projects/{older.pk}/review/", member),
+        Page(
+            "still accurate, asking for a summary, with errors",
+            f"/projects/{older.pk}/review/",
+            member,
+            data={"summary": ""},
+        ),
         Page(
             "still accurate with errors",
             f"/projects/{published.pk}/review/",

@@ -138,9 +138,9 @@ def test_duplicate_ids_are_refused(tmp_path, capsys):
 
 def test_document_level_problems(tmp_path, capsys):
     doc = document()
-    doc["schema_version"] = "2"
+    doc["schema_version"] = "3"
     _message, err = import_errors(tmp_path, doc, capsys)
-    assert "document: schema_version" in err
+    assert 'document: schema_version: is \'3\': this register reads versions "1" and "2"' in err
 
 
 def test_not_json(tmp_path):

@@ -60,8 +60,9 @@ def test_lists_organisations_and_people_are_flattened_readably(client, published
     assert fire["version"] == "2"
     assert fire["start_date"] == "2025-04"
     assert fire["organisations"] == (
-        "Example Fire and Rescue Service (Public service, lead, signed the Charter 2025-07-03); "
-        "Example Analytics Ltd (Commercial, supplier)"
+        "Example Fire and Rescue Service (Public service, lead, signed the Charter 2025-07-03, "
+        "NHS code RBQ); Example Analytics Ltd (Commercial, supplier, Companies House 01234567): "
+        "Builds and runs the risk model."
     )
     assert fire["responsible_people"] == (
         "Jo Example, Head of Prevention, Example Fire and Rescue Service, "

@@ -103,7 +103,7 @@ def test_text_xml_cannot_hold_never_breaks_the_feed(client):
     PublishedProjectFactory(
         slug="controls",
         title="Bus\x0b\x1b\x07 times",
-        purpose="To\x01 help\x08 \ufffe",
+        summary="To\x01 help\x08 \ufffe",
         with_organisation=OrganisationFactory(name="Lead\x1f Council"),
     )
     response = client.get("/feed/")

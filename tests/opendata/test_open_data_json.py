@@ -34,7 +34,7 @@ def test_register_json_is_valid_against_the_shared_schema(client, published_ids)
     document = response.json()
     errors = [error.message for error in shared_validator().iter_errors(document)]
     assert errors == []
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     assert document["licence"] == "Open Government Licence v3.0"
     assert document["generated_at"].endswith("Z")
 
@@ -78,7 +78,7 @@ def test_one_record_as_json(client, published_ids):
     one = response.json()
     everything = {p["id"]: p for p in client.get("/register.json").json()["projects"]}
     assert one == everything["fire-safety-visits"]
-    document = {"schema_version": "1", "generated_at": "2026-01-01T00:00:00Z", "licence": "x"}
+    document = {"schema_version": "2", "generated_at": "2026-01-01T00:00:00Z", "licence": "x"}
     assert shared_validator().is_valid({**document, "projects": [one]})
 
 
@@ -102,6 +102,15 @@ def test_the_schema_is_served_and_is_the_shared_contract(client):
     assert response.json() == register_schema() == json.loads(SCHEMA_FILE.read_text())
 
 
+def test_version_1_of_the_schema_is_served_too(client):
+    response = client.get("/register.v1.schema.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    v1_file = SCHEMA_FILE.with_name("register-record.v1.schema.json")
+    assert response.json() == register_schema("1") == json.loads(v1_file.read_text())
+    assert response.json()["properties"]["schema_version"] == {"const": "1"}
+
+
 def test_an_empty_register_is_a_valid_document(client):
     document = client.get("/register.json").json()
     assert document["projects"] == []
@@ -116,7 +125,10 @@ def test_an_empty_register_is_a_valid_document(client):
             document(record("a"), record("b", uses_ai=False, ai_kinds=[], ai_decision_role=None)),
             True,
         ),
-        ({**document(), "schema_version": "2"}, False),
+        ({**document(), "schema_version": "1"}, False),
+        ({**document(), "schema_version": "3"}, False),
+        (document(record("a", summary="x" * 401)), False),
+        (document(record("a", impact_assessments=[{"name": "DPIA"}])), False),
         (document(record("a", uses_ai=True, ai_kinds=[])), False),
         (document(record("a", topics=["cooking"])), False),
         (document(record("a", submitted_by="someone@example.org")), False),

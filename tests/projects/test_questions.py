@@ -16,6 +16,10 @@ def spec_rows():
         if match:
             cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
             principles = cells[-1] if re.fullmatch(r"[\d, ]+", cells[-1]) else ""
+            # Register details give theirs in the "kind" column: "... Principles 4, 8".
+            inline = re.search(r"Principles? (\d+(?:, \d+)*)", cells[-1])
+            if not principles and inline:
+                principles = inline.group(1)
             rows.append((match.group(1), match.group(2), principles))
     return rows
 

@@ -45,9 +45,30 @@ def test_the_list_shows_published_projects_only(client):
     assert "1 project<" in response.content.decode()
 
 
-def test_each_entry_shows_title_lead_organisation_stage_and_a_one_line_purpose(client):
+def test_each_entry_shows_title_lead_organisation_stage_and_its_summary(client):
     project = PublishedProjectFactory(
-        title="Bus routes", status="pilot", purpose="Plan bus routes.\n\nA second paragraph."
+        title="Bus routes",
+        status="pilot",
+        summary="Better buses for Sefton.",
+        purpose="Plan bus routes.\n\nA second paragraph.",
+    )
+
+    response = client.get("/register/")
+
+    text = entry(response, "Bus routes")
+    assert f'href="/register/{project.slug}/"' in response.content.decode()
+    assert f"Led by {project.lead_organisation.name}" in text
+    assert "Stage: Pilot" in text
+    assert "Better buses for Sefton." in text
+    assert "Plan bus routes." not in text
+
+
+def test_an_entry_from_before_summaries_shows_a_one_line_purpose(client):
+    project = PublishedProjectFactory(
+        title="Bus routes",
+        status="pilot",
+        summary="",
+        purpose="Plan bus routes.\n\nA second paragraph.",
     )
 
     response = client.get("/register/")
@@ -125,7 +146,10 @@ def test_an_empty_register_says_so(client):
 
 
 def test_user_text_is_escaped(client):
-    PublishedProjectFactory(title="<script>alert('x')</script>", purpose="<b>bold</b> claims")
+    PublishedProjectFactory(
+        title="<script>alert('x')</script>", summary="<b>bold</b> claims", purpose="<i>it</i>"
+    )
+    PublishedProjectFactory(title="Old", summary="", purpose="<u>under</u> the purpose")
 
     response = client.get("/register/")
     page = response.content.decode()
@@ -133,3 +157,4 @@ def test_user_text_is_escaped(client):
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "&lt;u&gt;under&lt;/u&gt;" in page

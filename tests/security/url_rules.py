@@ -130,7 +130,11 @@ RULES: dict[str, dict] = {
     # Open data: downloads, one record, the schema, the feed and its page.
     "open_data:register_json": public(post=OK),
     "open_data:register_csv": public(post=OK),
+    "open_data:register_xlsx": public(post=OK),
+    "open_data:register_history": public(post=OK),
+    "open_data:project_versions": public(post=OK),
     "open_data:schema": public(post=OK),
+    "open_data:schema_v1": public(post=OK),
     "open_data:project_json": public(post=OK),
     "open_data:feed": public(post=OK),
     "open_data:open_data": public(post=OK),

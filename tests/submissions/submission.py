@@ -14,6 +14,8 @@ SECTION_1 = {
     "start_date_0": "4",
     "start_date_1": "2025",
     "website": "https://example.org/bins",
+    "summary": "We plan shorter bin rounds, so lorries drive fewer miles. Collections stay on "
+    "the same day.",
 }
 
 
@@ -22,8 +24,27 @@ def section_url(project, slug):
 
 
 def text_answers(slug, text="Our plain answer, written for residents."):
-    """An answer to every question of a free-text section (3 to 6)."""
-    return {key: f"{text} ({key})" for key in SECTIONS_BY_SLUG[slug].keys}
+    """An answer to every question of a free-text section (3 to 6); section 3's impact
+    assessments (optional rows) left out."""
+    answers = {key: f"{text} ({key})" for key in SECTIONS_BY_SLUG[slug].keys}
+    if slug == "documenting-your-project":
+        del answers["impact_assessments"]
+        answers |= impact_rows([])
+    return answers
+
+
+def impact_rows(rows, prefix="impact"):
+    """Formset data for impact assessment rows: dicts of name, completed_on (day, month, year),
+    url and summary."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            if key == "completed_on":
+                for part, number in enumerate(value):
+                    data[f"{prefix}-{index}-completed_on_{part}"] = number
+            else:
+                data[f"{prefix}-{index}-{key}"] = value
+    return data
 
 
 def organisation_rows(rows, prefix="organisations"):

@@ -96,3 +96,58 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, project):
     response = client.get(f"/projects/{project.pk}/review/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+# --- records published before the register asked for a summary --------------------------------
+
+
+@pytest.fixture
+def old_record(member):
+    return PublishedProjectFactory(
+        with_organisation=member.organisation,
+        summary="",
+        next_review_due=datetime.date(2027, 3, 31),
+    )
+
+
+def test_an_old_record_is_asked_for_a_summary(client, member, old_record):
+    client.force_login(member.user)
+    html = client.get(f"/projects/{old_record.pk}/review/").content.decode()
+    assert "published before the register asked for a summary" in html
+    assert 'name="summary"' in html and 'data-maxlength="400"' in html
+
+
+def test_it_cannot_be_confirmed_without_one(client, member, old_record):
+    client.force_login(member.user)
+    response = client.post(f"/projects/{old_record.pk}/review/", {"summary": " "})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter a summary of the project for residents, in two or three sentences" in html
+    old_record.refresh_from_db()
+    assert old_record.next_review_due == datetime.date(2027, 3, 31)
+
+
+def test_a_summary_over_400_characters_is_refused(client, member, old_record):
+    client.force_login(member.user)
+    response = client.post(f"/projects/{old_record.pk}/review/", {"summary": "x" * 401})
+    assert "Shorten the summary to 400 characters or fewer" in response.content.decode()
+
+
+def test_confirming_with_a_summary_adds_it_to_the_record(client, member, old_record):
+    client.force_login(member.user)
+    response = client.post(
+        f"/projects/{old_record.pk}/review/", {"summary": "  Plain words for residents.  "}
+    )
+    assert response.status_code == 302
+    old_record.refresh_from_db()
+    assert old_record.summary == "Plain words for residents."
+    assert old_record.next_review_due == datetime.date(2028, 4, 10)
+    event = ModerationEvent.objects.filter(project=old_record).latest("pk")
+    assert event.message.endswith("Summary for residents added.")
+    page = client.get(old_record.get_absolute_url()).content.decode()
+    assert "Plain words for residents." in page
+
+
+def test_a_record_with_a_summary_is_not_asked_again(client, member, project):
+    client.force_login(member.user)
+    assert 'name="summary"' not in client.get(f"/projects/{project.pk}/review/").content.decode()

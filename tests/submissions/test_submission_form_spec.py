@@ -41,6 +41,8 @@ def test_every_question_is_a_field_named_by_its_key_with_the_guides_words(client
                 assert shown(question.hint, html), question.key
             if question.kind == Kind.MONTH:
                 assert f'name="{question.key}_0"' in html and f'name="{question.key}_1"' in html
+            elif question.kind == Kind.IMPACT_ASSESSMENTS:
+                assert 'name="impact-TOTAL_FORMS"' in html
             elif question.kind not in (Kind.ORGANISATIONS, Kind.PEOPLE):
                 assert f'name="{question.key}"' in html, question.key
 

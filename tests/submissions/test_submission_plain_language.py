@@ -3,6 +3,7 @@ acronyms and jargon found in an answer. Hints never block; they work without Jav
 
 import pytest
 
+from projects.questions import SECTIONS_BY_SLUG, Kind
 from submissions.plain_language import advice, find_jargon, word_count
 from tests.factories import AccountFactory, MembershipFactory, ProjectFactory
 
@@ -69,7 +70,9 @@ class TestOnTheSectionPage:
 
     def test_the_live_count_is_wired_to_every_answer(self, client, project):
         html = client.get(section_url(project, SECTION)).content.decode()
-        assert html.count('data-module="app-word-count"') == 10
+        answers = [q for q in SECTIONS_BY_SLUG[SECTION].questions if q.kind == Kind.LONG_TEXT]
+        assert len(answers) == 11  # the guide's ten, and "alternatives considered" (optional)
+        assert html.count('data-module="app-word-count"') == len(answers)
         assert 'data-word-guide="150"' in html and 'data-word-limit="400"' in html
         assert "js/word-count.js" in html
 
