@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from projects.notifications import send_after_commit, send_safely
 
-from . import emails
+from . import emails, searches
 from .models import (
     EVENT_FIELDS,
     UNCONFIRMED_DAYS,
@@ -163,8 +163,6 @@ def request_manage_link(email: str) -> None:
 
 def personal_data(email: str) -> dict:
     """Everything the alerts hold about ``email``, for subject access."""
-    from . import searches
-
     subscriber = Subscriber.objects.of_email(email).first()
     if subscriber is None:
         return {"alerts": []}
