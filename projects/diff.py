@@ -25,7 +25,9 @@ def display_text(project: Project, question: Question) -> str:
     if question.kind == Kind.ORGANISATIONS:
         return "\n".join(
             f"{po.organisation.name} ({po.organisation.get_type_display()}), "
-            f"{po.get_role_display().lower()}" + (f": {po.contribution}" if po.contribution else "")
+            f"{po.get_role_display().lower()}"
+            + "".join(f", {identifier.label} {identifier.value}" for identifier in po.identifiers)
+            + (f": {po.contribution}" if po.contribution else "")
             for po in value
         )
     if question.kind == Kind.IMPACT_ASSESSMENTS:

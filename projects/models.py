@@ -9,6 +9,7 @@ newer one replaced are kept as ``superseded`` so that history can show them as t
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -19,6 +20,7 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 
+from organisations.identifiers import IDENTIFIER_LABELS, Identifier, public_identifiers
 from organisations.models import Organisation
 from public_text import policy
 from public_text.models import PublicTextModel
@@ -443,6 +445,24 @@ class ProjectOrganisation(models.Model):
         help_text="For a partner, supplier or funder (optional).",
     )
     position = models.PositiveSmallIntegerField(default=0)
+    # What this version says the organisation's identifiers should be, where that differs from
+    # the organisation's own: null says nothing (the organisation's stand), "" removes one. They
+    # change the public organisation only when a moderator publishes the version, by the rules
+    # of ``organisations.identifiers`` for whoever typed them (``identifiers_by_member``).
+    # null and "" mean different things here, hence DJ001.
+    companies_house_number = models.CharField(  # noqa: DJ001
+        "Companies House number", max_length=8, blank=True, null=True
+    )
+    charity_number = models.CharField(  # noqa: DJ001
+        "Charity number", max_length=12, blank=True, null=True
+    )
+    ods_code = models.CharField(  # noqa: DJ001
+        "NHS organisation code", max_length=10, blank=True, null=True
+    )
+    identifiers_by_member = models.BooleanField(
+        default=False,
+        help_text="Whether a member of the organisation typed this version's identifiers.",
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -459,6 +479,21 @@ class ProjectOrganisation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
+
+    def identifier_values(self) -> dict[str, str]:
+        """The identifiers as this version gives them: its own where it says any, else the
+        organisation's."""
+        return {
+            key: getattr(self.organisation, key)
+            if getattr(self, key) is None
+            else getattr(self, key)
+            for key in IDENTIFIER_LABELS
+        }
+
+    @property
+    def identifiers(self) -> list[Identifier]:
+        """This version's identifiers, each linked to its public register."""
+        return public_identifiers(SimpleNamespace(**self.identifier_values()))
 
 
 class ResponsiblePerson(PublicTextModel, models.Model):

@@ -168,7 +168,9 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
 
 def _publish_organisation_texts(project: Project, now) -> None:
     """What the published version says about its lead organisation becomes the organisation's
-    public description and mission statement; every organisation it names is now public."""
+    public description and mission statement, and what it says about each organisation's
+    identifiers becomes theirs (as far as whoever typed them may change them); every
+    organisation it names is now public."""
     lead = project.project_organisations.filter(role="lead").first()
     if lead is not None:
         Organisation.objects.filter(pk=lead.organisation_id).exclude(
@@ -179,6 +181,19 @@ def _publish_organisation_texts(project: Project, now) -> None:
             mission_statement=project.mission_statement,
             updated_at=now,
         )
+    for row in project.project_organisations.select_related("organisation"):
+        typed = {
+            key: getattr(row, key) for key in IDENTIFIER_LABELS if getattr(row, key) is not None
+        }
+        organisation = row.organisation
+        changed = apply_identifiers(organisation, typed, is_member=row.identifiers_by_member)
+        if changed:
+            organisation.save(update_fields=[*changed, "updated_at"])
+    # The published version now gives the organisations' own identifiers, as every published
+    # version does.
+    project.project_organisations.update(
+        **dict.fromkeys(IDENTIFIER_LABELS), identifiers_by_member=False
+    )
     Organisation.objects.filter(project_roles__project=project, named_by__isnull=False).update(
         named_by=None
     )
@@ -227,6 +242,8 @@ def copy_related(source: Project, target: Project) -> None:
             role=po.role,
             contribution=po.contribution,
             position=po.position,
+            identifiers_by_member=po.identifiers_by_member,
+            **{key: getattr(po, key) for key in IDENTIFIER_LABELS},
         )
         for po in source.project_organisations.all()
     )
@@ -379,20 +396,31 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
                 named_by=lead,
                 **identifiers,
             )
-        if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
+        is_member = organisation.pk in member_of
+        if row["role"] == OrganisationRole.LEAD and not is_member:
             raise NotAMember(organisation)
-        changed = apply_identifiers(
-            organisation, identifiers, is_member=organisation.pk in member_of
-        )
-        if changed:
-            organisation.save(update_fields=[*changed, "updated_at"])
+        # Kept on the version: they reach the organisation when a moderator publishes it.
+        allowed = {
+            key: identifiers[key]
+            for key in apply_identifiers(_Unsaved(organisation), identifiers, is_member=is_member)
+        }
         ProjectOrganisation.objects.create(
             project=project,
             organisation=organisation,
             role=row["role"],
             contribution=(row.get("contribution") or "").strip(),
             position=position,
+            identifiers_by_member=is_member,
+            **{key: allowed.get(key) for key in IDENTIFIER_LABELS},
         )
+
+
+class _Unsaved:
+    """An organisation's identifiers to try ``apply_identifiers`` on without touching it."""
+
+    def __init__(self, organisation: Organisation):
+        for key in IDENTIFIER_LABELS:
+            setattr(self, key, getattr(organisation, key))
 
 
 def _save_people(project: Project, people: list[dict]) -> None:

@@ -815,7 +815,7 @@ class SectionPage:
                     "type": po.organisation.type,
                     "role": po.role,
                     "contribution": po.contribution,
-                    **{key: getattr(po.organisation, key) for key in IDENTIFIER_LABELS},
+                    **po.identifier_values(),
                 }
                 for po in self.project.project_organisations.select_related("organisation")
             ]

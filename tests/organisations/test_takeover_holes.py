@@ -310,3 +310,109 @@ def test_a_new_lead_organisation_is_hidden_from_others_until_verified(client):
         },
     )
     assert "Halton Hidden Trust" not in directory_of(client, AccountFactory())
+
+
+# --- 2b. identifiers changed by a draft -------------------------------------------------------
+
+
+@pytest.fixture
+def council_draft_with_a_new_number(client, published_council):
+    """A member of the council types a new Companies House number into a new version."""
+    council, record, partner_record = published_council
+    council.companies_house_number = "00000001"
+    council.save()
+    member = MembershipFactory(user=AccountFactory(), organisation=council)
+    draft = services.start_new_version(project=record, user=member.user)
+    client.force_login(member.user)
+    response = save(
+        client,
+        draft,
+        ORGANISATIONS,
+        organisation_rows([(council.name, "", "lead")])
+        | {
+            "organisations-0-companies_house_number": "1234567",
+            "organisation_description": "We serve the people of Wirral.",
+            "mission_statement": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    return council, record, draft, member
+
+
+def test_a_draft_does_not_change_the_organisation_s_identifiers(
+    client, council_draft_with_a_new_number
+):
+    council, record, draft, member = council_draft_with_a_new_number
+    council.refresh_from_db()
+    assert council.companies_house_number == "00000001"
+    # The draft gives its own number back, in the form and on check answers.
+    assert 'value="01234567"' in client.get(section_url(draft, ORGANISATIONS)).content.decode()
+    assert "01234567" in client.get(f"/projects/{draft.pk}/check/").content.decode()
+    client.logout()
+    for url in (
+        f"/organisations/{council.slug}/",
+        record.get_absolute_url(),
+        "/register.json",
+        f"/api/projects/{record.slug}/",
+    ):
+        body = client.get(url).content.decode()
+        assert "01234567" not in body, url
+    document = json.loads(client.get("/register.json").content)
+    numbers = {
+        o["companies_house_number"] for p in document["projects"] for o in p["organisations"]
+    }
+    assert "00000001" in numbers
+
+
+def test_publishing_the_draft_changes_the_identifiers_and_staff_see_it(
+    client, council_draft_with_a_new_number
+):
+    council, record, draft, member = council_draft_with_a_new_number
+    services.declare_and_submit(project=draft, user=member.user, declared=True)
+    moderator = ModeratorFactory()
+    client.force_login(moderator)
+    review = client.get(f"/moderation/projects/{draft.pk}/").content.decode()
+    assert "Companies House number 00000001" in review
+    assert "Companies House number 01234567" in review
+
+    services.publish_project(project=draft, moderator=moderator)
+    council.refresh_from_db()
+    assert council.companies_house_number == "01234567"
+    client.logout()
+    assert "01234567" in client.get(f"/organisations/{council.slug}/").content.decode()
+    document = json.loads(client.get("/register.json").content)
+    numbers = {
+        o["companies_house_number"] for p in document["projects"] for o in p["organisations"]
+    }
+    assert "01234567" in numbers and "00000001" not in numbers
+    assert "01234567" in client.get(f"/api/projects/{record.slug}/").content.decode()
+
+
+def test_someone_else_s_draft_only_fills_a_gap_when_published(client, published_council):
+    council, record, partner_record = published_council
+    lead = MembershipFactory(user=AccountFactory())
+    draft = ProjectFactory(with_organisation=lead.organisation)
+    client.force_login(lead.user)
+    response = save(
+        client,
+        draft,
+        ORGANISATIONS,
+        organisation_rows([(lead.organisation.name, "", "lead"), (council.name, "", "partner")])
+        | {
+            "organisations-1-charity_number": "1234567",
+            "organisation_description": "We do things.",
+            "mission_statement": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    council.refresh_from_db()
+    assert council.charity_number == ""
+    # Someone fills it meanwhile: the draft's gap-filling number no longer applies.
+    row = draft.project_organisations.get(organisation=council)
+    assert row.charity_number == "1234567" and not row.identifiers_by_member
+    council.charity_number = "7654321"
+    council.save()
+    services.declare_and_submit(project=draft, user=lead.user, declared=True)
+    services.publish_project(project=draft, moderator=ModeratorFactory())
+    council.refresh_from_db()
+    assert council.charity_number == "7654321"
