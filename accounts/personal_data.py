@@ -14,7 +14,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from concerns.models import Concern
-from organisations.models import Membership, Organisation
+from organisations.models import (
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipEvent,
+    Organisation,
+)
 from projects.models import ModerationEvent, Project, ResponsiblePerson
 
 NOT_STORED = (
@@ -58,9 +64,36 @@ def _account(user) -> dict:
             {
                 "organisation": membership.organisation.name,
                 "organisation_id": membership.organisation.slug,
+                "role": membership.role,
                 "since": _when(membership.created_at),
             }
             for membership in Membership.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
+        "requests_to_join": [
+            {
+                "organisation": request.organisation.name,
+                "message": request.message,
+                "status": request.status,
+                "reason": request.reason,
+                "asked_at": _when(request.created_at),
+                "decided_at": _when(request.decided_at),
+            }
+            for request in JoinRequest.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
+        "team_history": [
+            {
+                "organisation": event.organisation.name,
+                "what": event.get_kind_display(),
+                "by_you": event.actor_id == user.pk,
+                "about_you": event.subject_id == user.pk,
+                "detail": event.detail,
+                "when": _when(event.created_at),
+            }
+            for event in MembershipEvent.objects.filter(Q(actor=user) | Q(subject=user))
             .select_related("organisation")
             .order_by("created_at", "pk")
         ],
@@ -157,6 +190,19 @@ def personal_data(email: str) -> dict:
                 "shown_on_project_page": concern.published,
             }
             for concern in Concern.objects.filter(email__iexact=email).order_by("created_at", "pk")
+        ],
+        "invitations": [
+            {
+                "organisation": invitation.organisation.name,
+                "email": invitation.email,
+                "role": invitation.role,
+                "sent_at": _when(invitation.sent_at),
+                "accepted_at": _when(invitation.accepted_at),
+                "cancelled_at": _when(invitation.cancelled_at),
+            }
+            for invitation in Invitation.objects.filter(email__iexact=email)
+            .select_related("organisation")
+            .order_by("sent_at", "pk")
         ],
         **_from_other_apps(email),
         "emails_sent": NOT_STORED,

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "opendata",
     "pages",
     "oversight",
+    "teams",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",

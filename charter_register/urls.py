@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("projects/", include("submissions.urls.reviews")),
     path("organisations/", include("register.urls.organisations")),
+    path("teams/", include("teams.urls")),
     path("", include("opendata.urls")),
     path("", include("atrs.urls")),
     path("api/", include("api.urls")),

@@ -4,7 +4,7 @@ concerns. Every view is for moderators only. The URL names keep their two namesp
 
 from django.urls import include, path
 
-from .views import concerns, organisations, projects
+from .views import concerns, organisations, projects, teams
 
 project_patterns = [
     path("", projects.queue, name="queue"),
@@ -38,6 +38,10 @@ project_patterns = [
         organisations.merge_organisation,
         name="merge_organisation",
     ),
+    path("teams/", teams.team_queues, name="teams"),
+    path("teams/requests/<int:request_id>/", teams.team_request, name="team_request"),
+    path("teams/domains/<int:domain_id>/confirm/", teams.confirm_domain, name="confirm_domain"),
+    path("teams/signatures/<int:signature_id>/", teams.team_signature, name="team_signature"),
 ]
 
 concern_patterns = [

@@ -107,6 +107,17 @@ def _text(model, name: str, value) -> str:
     return normalise(value or "", multiline=model.public_text_rule(name).multiline)
 
 
+def _lead_texts(data: dict) -> dict:
+    """The version's own copy of its lead organisation's description and mission statement."""
+    lead = next((o for o in data["organisations"] if o["role"] == "lead"), {})
+    return {
+        "organisation_description": _text(Organisation, "description", lead.get("description")),
+        "mission_statement": _text(
+            Organisation, "mission_statement", lead.get("mission_statement")
+        ),
+    }
+
+
 def _moment(value: str | None, default: datetime.datetime | None) -> datetime.datetime | None:
     return _parse_datetime(value) if value else default
 
@@ -168,6 +179,7 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             topics=data["topics"],
             start_date=datetime.date.fromisoformat(f"{start}-01") if start else None,
             website=_text(Project, "website", data.get("website")),
+            **_lead_texts(data),
             declaration=True,
             first_published_at=(
                 old.first_published_at

@@ -61,6 +61,19 @@ class OrganisationQuerySet(models.QuerySet):
         (``public_text.policy.organisation_name_key``)."""
         return self.filter(name_key=organisation_name_key(name))
 
+    def visible_to(self, user):
+        """The directory ``user`` may choose from: every organisation that is verified or on a
+        published record, and those first named in a draft of one of ``user``'s organisations."""
+        listed = models.Q(named_by__isnull=True)
+        if user is not None and user.is_authenticated:
+            mine = Membership.objects.filter(user=user).values("organisation_id")
+            listed |= models.Q(named_by__in=mine) | models.Q(pk__in=mine)
+        return self.filter(listed)
+
+    def of_member(self, user):
+        """The organisations ``user`` belongs to, by name."""
+        return self.filter(memberships__user=user).order_by("name")
+
 
 class Organisation(PublicTextModel, models.Model):
     """An organisation that runs, supports, supplies or funds a data or AI project."""
@@ -107,6 +120,15 @@ class Organisation(PublicTextModel, models.Model):
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    named_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation whose draft first named this one. Until a project naming it "
+        "is published or Charter staff verify it, only that organisation's members see it.",
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
@@ -187,8 +209,23 @@ class Organisation(PublicTextModel, models.Model):
             raise ValidationError(errors)
 
 
+class Role(models.TextChoices):
+    """What a person may do for an organisation: every member edits its projects; admins also
+    manage the team. The one place these roles are defined."""
+
+    ADMIN = "admin", "Admin"
+    MEMBER = "member", "Member"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def admins(self):
+        return self.filter(role=Role.ADMIN)
+
+
 class Membership(models.Model):
     """A person who may record and edit projects for an organisation."""
+
+    Role = Role
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -196,7 +233,10 @@ class Membership(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -205,3 +245,215 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} at {self.organisation}"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+class JoinRequest(models.Model):
+    """Someone asks to join an organisation. Its admins decide; when it has no admin (nobody
+    from it uses the register yet, or all have left), Charter staff do."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField("Message", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Asked when the organisation had no admin: Charter staff decide.
+    to_staff = models.BooleanField(default=False)
+    reason = models.TextField("Reason", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_request_each",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} asks to join {self.organisation} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+INVITATION_DAYS = 14
+
+
+class Invitation(models.Model):
+    """An admin invites a colleague by email address. The link carries a random token; only
+    its SHA-256 is kept, so the table cannot be used to accept anyone's invitation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField("Email address")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} invited to {self.organisation}"
+
+    def is_pending(self, now) -> bool:
+        return self.accepted_at is None and self.cancelled_at is None and now < self.expires_at
+
+
+class EmailDomain(models.Model):
+    """An email domain an organisation says it owns. Once Charter staff confirm it, a person
+    with a confirmed address on it joins the organisation as a member straight away."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="email_domains"
+    )
+    domain = models.CharField("Email domain", max_length=253)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "domain"], name="domain_once_each"),
+            models.UniqueConstraint(
+                fields=["domain"],
+                condition=models.Q(confirmed_at__isnull=False),
+                name="confirmed_domain_one_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.domain
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class SignatureRequest(models.Model):
+    """An organisation's admin asks Charter staff to record that it has signed the Charter."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for Charter staff"
+        RECORDED = "recorded", "Recorded"
+        DECLINED = "declined", "Declined"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="signature_requests"
+    )
+    signatory_name = models.CharField("Full name of the person signing", max_length=200)
+    signatory_job_title = models.CharField("Their job title", max_length=200)
+    signed_on = models.DateField("Date signed")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField("Reason", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="one_pending_signature_each",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} signed on {self.signed_on} ({self.status})"
+
+
+class MembershipEvent(models.Model):
+    """An append-only record of every change to an organisation's team: who, to whom, when."""
+
+    class Kind(models.TextChoices):
+        REQUESTED = "requested", "Asked to join"
+        APPROVED = "approved", "Request approved"
+        DECLINED = "declined", "Request declined"
+        INVITED = "invited", "Invited"
+        INVITATION_CANCELLED = "invitation_cancelled", "Invitation cancelled"
+        JOINED = "joined", "Joined"
+        ROLE_CHANGED = "role_changed", "Role changed"
+        REMOVED = "removed", "Removed"
+        LEFT = "left", "Left"
+        DOMAIN_ADDED = "domain_added", "Email domain added"
+        DOMAIN_CONFIRMED = "domain_confirmed", "Email domain confirmed"
+        DOMAIN_REMOVED = "domain_removed", "Email domain removed"
+        SIGNATURE_REQUESTED = "signature_requested", "Asked to sign the Charter"
+        SIGNATURE_RECORDED = "signature_recorded", "Signature recorded"
+        SIGNATURE_DECLINED = "signature_declined", "Signature declined"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="membership_events"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Whom it was about: a person, or for an invitation or a domain only its address or name.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_text = models.CharField(max_length=254, blank=True)
+    detail = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Membership events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Membership events are append-only")
+
+    @property
+    def about(self) -> str:
+        return self.subject.email if self.subject_id else self.subject_text

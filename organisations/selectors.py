@@ -24,10 +24,39 @@ def organisation(slug: str) -> Organisation:
 
 
 def members(organisation: Organisation):
-    """The organisation's memberships with their people, by email address."""
-    return organisation.memberships.select_related("user").order_by("user__email")
+    """The organisation's memberships with their people: admins first, then by address."""
+    return organisation.memberships.select_related("user").order_by("role", "user__email")
 
 
-def directory_names():
-    """Every organisation's name, for the form's "choose from the directory" list."""
-    return Organisation.objects.order_by("name").values_list("name", flat=True)
+def directory_names(user):
+    """The names ``user`` may choose from the directory (``Organisation.objects.visible_to``:
+    not those first named in someone else's draft), for the form's list."""
+    return Organisation.objects.visible_to(user).order_by("name").values_list("name", flat=True)
+
+
+def _one(queryset, pk, what: str):
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(f"No {what} with that number")
+    return found
+
+
+def join_request(pk: int):
+    """Any request to join, for Charter staff. Raises Http404 when there is none."""
+    from .models import JoinRequest
+
+    return _one(JoinRequest.objects.select_related("user", "organisation"), pk, "request")
+
+
+def email_domain(pk: int):
+    from .models import EmailDomain
+
+    return _one(EmailDomain.objects.select_related("organisation"), pk, "email domain")
+
+
+def signature_request(pk: int):
+    from .models import SignatureRequest
+
+    return _one(
+        SignatureRequest.objects.select_related("organisation", "requested_by"), pk, "signature"
+    )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .identifiers import IDENTIFIER_LABELS
-from .models import Membership, Organisation
+from .models import Membership, MembershipEvent, Organisation
 from .signals import organisation_changed, organisations_merging
 
 logger = logging.getLogger(__name__)
@@ -24,21 +24,32 @@ def verify_organisation(*, organisation: Organisation, moderator, now=None) -> O
         organisation.verified = True
         organisation.verified_at = now or timezone.now()
         organisation.verified_by = moderator
-        organisation.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
+        organisation.named_by = None  # verified: in everyone's directory
+        organisation.save(
+            update_fields=["verified", "verified_at", "verified_by", "named_by", "updated_at"]
+        )
         logger.info("%s verified organisation %s", moderator, organisation.slug)
     return organisation
 
 
 @transaction.atomic
 def record_signature(
-    *, organisation: Organisation, signed_on: datetime.date, moderator
+    *, organisation: Organisation, signed_on: datetime.date, moderator, signatory: str = ""
 ) -> Organisation:
-    """Record that the organisation has signed the Charter, and when."""
+    """Record that the organisation has signed the Charter, and when (in the team's history,
+    with who signed when known)."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     organisation.is_signatory = True
     organisation.signed_on = signed_on
     organisation.full_clean()
     organisation.save(update_fields=["is_signatory", "signed_on", "updated_at"])
+    MembershipEvent.objects.create(
+        organisation=organisation,
+        kind=MembershipEvent.Kind.SIGNATURE_RECORDED,
+        actor=moderator,
+        subject_text=signatory,
+        detail=f"Signed on {signed_on.day} {signed_on:%B %Y}",
+    )
     logger.info("%s recorded that %s signed on %s", moderator, organisation.slug, signed_on)
     organisation_changed.send(sender=Organisation, organisation=organisation)
     return organisation
@@ -62,6 +73,8 @@ def merge_organisations(*, duplicate: Organisation, into: Organisation, moderato
     already_members = set(into.memberships.values_list("user_id", flat=True))
     duplicate.memberships.filter(user_id__in=already_members).delete()
     Membership.objects.filter(organisation=duplicate).update(organisation=into)
+    # The team's history stays (append-only); its open requests and invitations go with it.
+    MembershipEvent.objects.filter(organisation=duplicate).update(organisation=into)
 
     if duplicate.is_signatory and not into.is_signatory:
         into.is_signatory, into.signed_on = True, duplicate.signed_on

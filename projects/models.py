@@ -209,6 +209,12 @@ class Project(PublicTextModel, models.Model):
     organisations = models.ManyToManyField(
         Organisation, through="ProjectOrganisation", related_name="projects"
     )
+    # Section 2's answers about the lead organisation, as this version gives them. They become
+    # the organisation's public texts only when a moderator publishes the version.
+    organisation_description = models.CharField(
+        QUESTIONS["organisation_description"].label, max_length=500, blank=True
+    )
+    mission_statement = models.TextField(QUESTIONS["mission_statement"].label, blank=True)
 
     # Section 7: the declaration of responsibility, with who ticked it and when.
     declaration = models.BooleanField(QUESTIONS["declaration"].label, default=False)
@@ -327,9 +333,6 @@ class Project(PublicTextModel, models.Model):
     # --- answers ------------------------------------------------------------------------------
     def answer(self, key: str):
         """The answer to question ``key``, wherever it is kept."""
-        if key in LEAD_ORGANISATION_ANSWERS:
-            lead = self.lead_organisation
-            return getattr(lead, LEAD_ORGANISATION_ANSWERS[key]) if lead else ""
         if key == "organisations":
             return list(self.project_organisations.all())
         if key == "responsible_people":
@@ -399,13 +402,6 @@ class Project(PublicTextModel, models.Model):
         return None
 
 
-# Answers kept on the lead organisation rather than on the project: question key to field.
-LEAD_ORGANISATION_ANSWERS = {
-    "organisation_description": "description",
-    "mission_statement": "mission_statement",
-}
-
-
 def answered(key: str) -> models.Q:
     """The projects whose question ``key`` has an answer: ``Project.is_answered`` as a query
     (tests/projects/test_answered.py checks that the two agree for every question)."""
@@ -415,12 +411,6 @@ def answered(key: str) -> models.Q:
         return models.Q(pk__in=ResponsiblePerson.objects.values("project_id"))
     if key == "impact_assessments":
         return models.Q(pk__in=ImpactAssessment.objects.values("project_id"))
-    if key in LEAD_ORGANISATION_ANSWERS:
-        given = ProjectOrganisation.objects.filter(
-            _text_given(f"organisation__{LEAD_ORGANISATION_ANSWERS[key]}"),
-            role=OrganisationRole.LEAD,
-        )
-        return models.Q(pk__in=given.values("project_id"))
     if key == "declaration":
         return models.Q(declaration=True)
     field = Project._meta.get_field(key)

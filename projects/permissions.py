@@ -8,31 +8,12 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
-MODERATORS_GROUP = "Moderators"
+from organisations.staff import MODERATORS_GROUP, is_moderator, moderators
 
-
-def is_moderator(user) -> bool:
-    """True for an active, signed-in member of the Moderators group, or a superuser."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=MODERATORS_GROUP).exists()
-
-
-def moderators():
-    """Every active moderator, for emails about new submissions."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name=MODERATORS_GROUP))
-        .distinct()
-    )
+__all__ = ["MODERATORS_GROUP", "is_moderator", "moderators", "moderator_required"]
 
 
 def moderator_required(view):

@@ -10,6 +10,7 @@ statement) are ``organisations.rules``.
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from organisations.rules import DESCRIPTION_MESSAGE, mission_statement_problem
@@ -164,6 +165,16 @@ def ai_problems(*, uses_ai, ai_kinds, ai_decision_role) -> dict[str, str]:
     return problems
 
 
+def _as_this_version_says(organisation, project: Project) -> SimpleNamespace:
+    """The lead organisation with the description and mission statement this version gives."""
+    return SimpleNamespace(
+        name=organisation.name,
+        type=organisation.type,
+        description=project.organisation_description,
+        mission_statement=project.mission_statement,
+    )
+
+
 def project_problems(project: Project) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not project.title.strip():
@@ -189,7 +200,15 @@ def project_problems(project: Project) -> dict[str, str]:
         problems["website"] = website
     problems.update(
         organisation_problems(
-            [(po.organisation, po.role) for po in project.project_organisations.all()]
+            [
+                (
+                    _as_this_version_says(po.organisation, project)
+                    if po.role == "lead"
+                    else po.organisation,
+                    po.role,
+                )
+                for po in project.project_organisations.all()
+            ]
         )
     )
     problems.update(people_problems(list(project.responsible_people.all())))

@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from organisations import teams
 from organisations.identifiers import IDENTIFIER_LABELS, apply_identifiers
-from organisations.models import Membership, Organisation, unique_slug
+from organisations.models import Organisation, unique_slug
 
 from . import notifications, signals
 from .models import (
@@ -93,6 +94,8 @@ def create_project(*, title: str, organisation: Organisation, user=None) -> Proj
         slug=unique_slug(Project, title, reserved=RESERVED_SLUGS),
         title=title.strip(),
         created_by=user,
+        organisation_description=organisation.description,
+        mission_statement=organisation.mission_statement,
     )
     ProjectOrganisation.objects.create(
         project=project, organisation=organisation, role=OrganisationRole.LEAD
@@ -156,10 +159,29 @@ def publish_project(*, project: Project, moderator, now=None) -> Project:
     locked.next_review_due = locked.next_review_after(now)
     locked.save()
     event.save()
+    _publish_organisation_texts(locked, now)
     Project.objects.filter(pk=locked.pk).refresh_search_vector()
     _notify_after_commit(notifications.project_published, locked)
     _announce_after_commit(signals.project_published, project=locked, previous=previous)
     return locked
+
+
+def _publish_organisation_texts(project: Project, now) -> None:
+    """What the published version says about its lead organisation becomes the organisation's
+    public description and mission statement; every organisation it names is now public."""
+    lead = project.project_organisations.filter(role="lead").first()
+    if lead is not None:
+        Organisation.objects.filter(pk=lead.organisation_id).exclude(
+            description=project.organisation_description,
+            mission_statement=project.mission_statement,
+        ).update(
+            description=project.organisation_description,
+            mission_statement=project.mission_statement,
+            updated_at=now,
+        )
+    Organisation.objects.filter(project_roles__project=project, named_by__isnull=False).update(
+        named_by=None
+    )
 
 
 @transaction.atomic
@@ -306,9 +328,12 @@ class NotAMember(Exception):
 def join_or_add_organisation(
     *, user, organisation: Organisation | None = None, new: dict | None = None
 ) -> Organisation:
-    """The organisation ``user`` records a project for: one of theirs; one in the directory that
-    nobody has claimed yet (they become its first member); or ``new`` (name, type, description,
-    mission_statement), which is added unverified with them as its member."""
+    """The organisation ``user`` records a project for: one of theirs, or ``new`` (name, type,
+    description, mission_statement), which is added unverified with them as its first admin and
+    seen only by its own members until Charter staff verify it or a project of it is published.
+
+    Anyone else's organisation, with or without members, raises ``NotAMember``: joining it is a
+    request (``organisations.teams.ask_to_join``), an invitation or a confirmed email domain."""
     if new is not None:
         organisation = Organisation(
             name=new["name"].strip(),
@@ -319,12 +344,12 @@ def join_or_add_organisation(
         )
         organisation.full_clean(exclude=["slug"])
         organisation.save()
-    elif organisation.memberships.filter(user=user).exists():
+        Organisation.objects.filter(pk=organisation.pk).update(named_by=organisation)
+        teams.add_first_admin(user=user, organisation=organisation)
         return organisation
-    elif organisation.memberships.exists():
-        raise NotAMember(organisation)
-    Membership.objects.create(user=user, organisation=organisation)
-    return organisation
+    if organisation.memberships.filter(user=user).exists():
+        return organisation
+    raise NotAMember(organisation)
 
 
 @transaction.atomic
@@ -337,15 +362,22 @@ def start_project(
 
 
 def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
-    """Replace the project's organisations with ``rows``; add typed-in ones, unverified."""
+    """Replace the project's organisations with ``rows``; add typed-in ones, unverified and
+    seen only by the lead organisation until published or verified."""
     member_of = set(user.memberships.values_list("organisation_id", flat=True))
     ProjectOrganisation.objects.filter(project=project).delete()
+    lead = next((row.get("organisation") for row in rows if row["role"] == "lead"), None)
     for position, row in enumerate(rows):
         organisation = row.get("organisation") or Organisation.objects.by_name(row["name"]).first()
         identifiers = {key: row[key] for key in IDENTIFIER_LABELS if key in row}
         if organisation is None:
+            # Seen only by the lead organisation's members until published or verified.
             organisation = Organisation.objects.create(
-                name=row["name"].strip(), type=row["type"], verified=False, **identifiers
+                name=row["name"].strip(),
+                type=row["type"],
+                verified=False,
+                named_by=lead,
+                **identifiers,
             )
         if row["role"] == OrganisationRole.LEAD and organisation.pk not in member_of:
             raise NotAMember(organisation)
@@ -361,18 +393,6 @@ def _save_organisation_rows(project: Project, rows: list[dict], user) -> None:
             contribution=(row.get("contribution") or "").strip(),
             position=position,
         )
-
-
-def _save_lead_texts(project: Project, data: dict, user) -> None:
-    """The lead organisation's description and mission statement; only its members edit them."""
-    lead = project.lead_organisation
-    if lead is None:
-        return
-    if not lead.memberships.filter(user=user).exists():
-        raise NotAMember(lead)
-    lead.description = data.get("organisation_description", lead.description).strip()
-    lead.mission_statement = data.get("mission_statement", lead.mission_statement).strip()
-    lead.save(update_fields=["description", "mission_statement", "updated_at"])
 
 
 def _save_people(project: Project, people: list[dict]) -> None:
@@ -446,8 +466,6 @@ def save_section(*, project: Project, section, data: dict, user, expected_lock_v
     saved = Project.objects.get(pk=project.pk)
     if "organisations" in data:
         _save_organisation_rows(saved, data["organisations"], user)
-    if "organisation_description" in data or "mission_statement" in data:
-        _save_lead_texts(saved, data, user)
     if "responsible_people" in data:
         _save_people(saved, data["responsible_people"])
     if "impact_assessments" in data:

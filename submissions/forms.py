@@ -992,6 +992,16 @@ class NewProjectForm(forms.Form):
         required=False,
         empty_label="Choose an organisation",
     )
+    message = forms.CharField(
+        label="Message to the organisation's admins (optional)",
+        help_text="You will be asked to join the organisation first. Say who you are and what "
+        "you do, so they know you. If nobody from the organisation uses the register yet, "
+        "Charter staff read this instead and need to know why you can act for it.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": "Your message must be 2,000 characters or fewer"},
+    )
     name = PublicTextField(
         rule=Organisation.public_text_rules["name"],
         label=_label(Organisation, "name"),
@@ -1018,14 +1028,16 @@ class NewProjectForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        mine = list(Organisation.objects.filter(memberships__user=user).order_by("name"))
+        mine = list(Organisation.objects.of_member(user))
+        self.mine = {org.pk for org in mine}
         self.fields["organisation"].choices = [(str(org.pk), org.name) for org in mine] + [
             (FROM_DIRECTORY, "Another organisation in the directory"),
             (NEW_ORGANISATION, "An organisation that is not in the directory yet"),
         ]
-        self.fields["directory_organisation"].queryset = Organisation.objects.exclude(
-            pk__in=[org.pk for org in mine]
-        ).order_by("name")
+        # Organisations first named in someone else's draft are not listed (see visible_to).
+        self.fields["directory_organisation"].queryset = (
+            Organisation.objects.visible_to(user).exclude(pk__in=self.mine).order_by("name")
+        )
         self.helper = _helper()
         self.helper.layout = Layout(
             Field.text("title"),
@@ -1033,7 +1045,9 @@ class NewProjectForm(forms.Form):
                 "organisation",
                 *[org.name for org in mine],
                 ConditionalQuestion(
-                    "Another organisation in the directory", Field.select("directory_organisation")
+                    "Another organisation in the directory",
+                    Field.select("directory_organisation"),
+                    "message",
                 ),
                 ConditionalQuestion(
                     "An organisation that is not in the directory yet",
@@ -1061,12 +1075,15 @@ class NewProjectForm(forms.Form):
                 pass  # the text policy's message is shown
             elif not name:
                 self.add_error("name", "Enter the organisation's name")
+            elif existing is not None and look_alike_offer(name, existing):
+                self.add_error("name", look_alike_offer(name, existing))
             elif existing is not None:
-                self.add_error(
-                    "name",
-                    look_alike_offer(name, existing)
-                    or f"{existing.name} is already in the directory: choose it from the list",
-                )
+                # Already on the register: the person asks to join it (or it is theirs), so
+                # what they said about a new organisation does not matter.
+                for field in ("type", "description", "mission_statement"):
+                    self.errors.pop(field, None)
+                cleaned["chosen"] = existing
+                return cleaned
             if not cleaned.get("type"):
                 self.add_error("type", "Choose the type of organisation")
             if not (cleaned.get("description") or "").strip():

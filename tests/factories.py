@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from organisations.models import Membership, Organisation
+from organisations.models import Membership, Organisation, Role
 from oversight.permissions import REVIEWERS_GROUP
 from projects.models import (
     ModerationEvent,
@@ -104,11 +104,18 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
+    """A member of an organisation's team (``role=Role.ADMIN`` for an admin)."""
+
     class Meta:
         model = Membership
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.MEMBER
+
+
+class AdminMembershipFactory(MembershipFactory):
+    role = Role.ADMIN
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -151,6 +158,14 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             return
         organisation = extracted or OrganisationFactory()
         ProjectOrganisation.objects.create(project=obj, organisation=organisation, role="lead")
+        # The version's own copy of its lead organisation's texts (section 2).
+        if not obj.organisation_description and not obj.mission_statement:
+            obj.organisation_description = organisation.description
+            obj.mission_statement = organisation.mission_statement
+            Project.objects.filter(pk=obj.pk).update(
+                organisation_description=obj.organisation_description,
+                mission_statement=obj.mission_statement,
+            )
 
     @factory.post_generation
     def with_people(obj, create, extracted, **kwargs):

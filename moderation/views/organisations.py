@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from organisations import selectors as organisation_selectors
 from organisations import services as organisation_services
+from organisations import teams
 from organisations.models import Organisation
 from projects import selectors as project_selectors
 from projects.permissions import moderator_required
@@ -43,6 +44,7 @@ def _render_organisation(request, organisation: Organisation, **forms):
         "organisation": organisation,
         "members": organisation_selectors.members(organisation),
         "project_roles": project_selectors.organisation_project_roles(organisation),
+        "events": teams.team_events(organisation)[:50],
         "verify_form": forms.get("verify_form") or VerifyOrganisationForm(),
         "signature_form": forms.get("signature_form") or SignatureForm(),
         "merge_form": forms.get("merge_form") or MergeOrganisationForm(duplicate=organisation),

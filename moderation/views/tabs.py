@@ -9,6 +9,7 @@ TABS = [
     ("moderation:published", "Published"),
     ("moderation:withdrawn", "Withdrawn"),
     ("moderation:organisations", "Unverified organisations"),
+    ("moderation:teams", "Teams and signatures"),
     ("concern_moderation:list", "Questions and concerns"),
 ]
 

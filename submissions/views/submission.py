@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from organisations import teams
+from organisations.models import Membership
 from organisations.selectors import directory_names
 from projects import selectors
 from projects.models import Project, PublicationState
@@ -30,7 +32,7 @@ from projects.services import (
     start_new_version,
     start_project,
 )
-from submissions.forms import DeclarationForm, NewProjectForm, SectionPage
+from submissions.forms import NEW_ORGANISATION, DeclarationForm, NewProjectForm, SectionPage
 from submissions.progress import section_problems, task_list
 
 
@@ -49,34 +51,68 @@ def project_list(request):
     return render(
         request,
         "submission/project_list.html",
-        {"projects": projects, "nav_section": "projects"},
+        {
+            "projects": projects,
+            "memberships": teams.memberships_of(request.user),
+            "join_requests": teams.requests_of(request.user)[:20],
+            "invitations": teams.invitations_for(request.user),
+            "nav_section": "projects",
+        },
     )
+
+
+def _join_message_field(form) -> str:
+    return "message" if form.cleaned_data.get("organisation") != NEW_ORGANISATION else "name"
 
 
 @login_required
 def project_new(request):
     form = NewProjectForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            project = start_project(
-                user=request.user,
-                title=form.cleaned_data["title"],
-                organisation=form.cleaned_data["chosen"],
-                new_organisation=form.cleaned_data["new_organisation"],
-            )
-        except NotAMember as refused:
-            form.add_error(
-                "directory_organisation",
-                f"{refused.organisation} already has members on the register. Ask one of them "
-                "to add you, or choose another organisation",
-            )
-        else:
-            messages.success(request, "Your project has been started")
-            return redirect("submission:project", pk=project.pk)
+        chosen = form.cleaned_data["chosen"]
+        if chosen is not None and chosen.pk not in form.mine:
+            # Someone else's organisation: ask to join it (or join now by a confirmed domain).
+            try:
+                joined = teams.ask_to_join(
+                    user=request.user, organisation=chosen, message=form.cleaned_data["message"]
+                )
+            except teams.TeamRuleBroken as refused:
+                field = _join_message_field(form) if refused.field else "directory_organisation"
+                form.add_error(field, refused.message)
+            else:
+                if not isinstance(joined, Membership):
+                    messages.success(request, _asked_message(joined))
+                    return redirect("submission:list")
+                messages.success(
+                    request, f"You are now a member of {chosen.name}: your email domain is theirs"
+                )
+        if form.is_valid():
+            try:
+                project = start_project(
+                    user=request.user,
+                    title=form.cleaned_data["title"],
+                    organisation=chosen,
+                    new_organisation=form.cleaned_data["new_organisation"],
+                )
+            except NotAMember as refused:
+                form.add_error(
+                    "directory_organisation", f"You are not a member of {refused.organisation}"
+                )
+            else:
+                messages.success(request, "Your project has been started")
+                return redirect("submission:project", pk=project.pk)
     return render(
         request,
         "submission/project_new.html",
         {"form": form, "errors": form.error_summary(), "nav_section": "projects"},
+    )
+
+
+def _asked_message(join_request) -> str:
+    who = "Charter staff" if join_request.to_staff else "its admins"
+    return (
+        f"You have asked to join {join_request.organisation.name}. We have told {who}. When "
+        "they approve, start your project from this page"
     )
 
 
@@ -151,7 +187,9 @@ def section(request, pk, slug):
             "errors": page.error_summary(),
             "stale": stale,
             "stale_project": stale and selectors.project_with_details(stale.pk),
-            "directory": directory_names() if section.slug == "about-your-organisations" else [],
+            "directory": directory_names(request.user)
+            if section.slug == "about-your-organisations"
+            else [],
             "nav_section": "projects",
         },
     )

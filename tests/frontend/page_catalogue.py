@@ -175,6 +175,7 @@ def build_catalogue() -> list[Page]:
         },
         source="the ATRS record",
     )
+    team = _team_objects(organisation, member, moderator)
     account = AccountFactory(email="reset@example.org", username="reset@example.org")
     reset = {"reset_password_of": account}  # the link's key lives in the session: see fetch()
 
@@ -259,6 +260,8 @@ def build_catalogue() -> list[Page]:
         ),
         Page("new password link expired", "/accounts/password/reset/key/1-no-such-key/"),
         Page("confirm email link expired", "/accounts/confirm-email/no-such-key/"),
+        Page("invitation", f"/teams/invitations/{team['token']}/"),
+        Page("invitation not valid", "/teams/invitations/no-such-invitation/"),
     ]
     signed_in = [
         Page("your projects", "/projects/", member),
@@ -317,6 +320,7 @@ def build_catalogue() -> list[Page]:
                 "next_review_due_2": "2020",
             },
         ),
+        *_team_pages(organisation, team),
         Page("moderation queue", "/moderation/", moderator),
         Page("moderation published", "/moderation/published/", moderator),
         Page("moderation review", f"/moderation/projects/{submitted.pk}/", moderator),
@@ -332,6 +336,25 @@ def build_catalogue() -> list[Page]:
             f"/moderation/organisations/{unverified.slug}/",
             moderator,
         ),
+        Page("moderation teams", "/moderation/teams/", moderator),
+        Page("moderation team request", f"/moderation/teams/requests/{team['claim']}/", moderator),
+        Page(
+            "moderation team request with errors",
+            f"/moderation/teams/requests/{team['claim']}/",
+            moderator,
+            data={"decision": ""},
+        ),
+        Page(
+            "moderation signature",
+            f"/moderation/teams/signatures/{team['signature']}/",
+            moderator,
+        ),
+        Page(
+            "moderation signature with errors",
+            f"/moderation/teams/signatures/{team['signature']}/",
+            moderator,
+            data={"decision": "decline", "reason": ""},
+        ),
         Page("oversight", "/oversight/", moderator),
         Page("oversight with errors", "/oversight/?from=2025-12-31&to=2025-01-01", moderator),
         Page("moderation concerns", "/moderation/concerns/", moderator),
@@ -345,6 +368,75 @@ def build_catalogue() -> list[Page]:
     ]
     return pages + [
         Page(p.name, p.url, p.visitor, p.data, p.status, False, p.notes) for p in signed_in
+    ]
+
+
+def _team_objects(organisation, member, moderator) -> dict:
+    """The organisation's team: ``member`` is made its admin, with a colleague, a request to
+    join, an invitation, a domain and a signature; and a claim to an organisation with no admin."""
+    import datetime
+
+    from organisations import teams
+    from organisations.models import Role
+
+    admin = organisation.memberships.get(user=member)
+    admin.role = Role.ADMIN
+    admin.save()
+    colleague = MembershipFactory(organisation=organisation)
+    asking = AccountFactory()
+    join_request = teams.ask_to_join(user=asking, organisation=organisation, message="Hello")
+    _invitation, token = teams.invite(
+        organisation=organisation, email="colleague@example.org", role=Role.MEMBER, by=member
+    )
+    teams.add_domain(organisation=organisation, domain="mersey-example.org.uk", by=member)
+    signature = teams.request_signature(
+        organisation=organisation,
+        by=member,
+        signatory_name="Kate Example",
+        job_title="Chief Executive",
+        signed_on=datetime.date(2026, 3, 2),
+    )
+    unclaimed = OrganisationFactory(name="Knowsley Example Trust")
+    claim = teams.ask_to_join(
+        user=AccountFactory(), organisation=unclaimed, message="I run its data team."
+    )
+    return {
+        "admin": member,
+        "colleague": colleague.pk,
+        "request": join_request.pk,
+        "token": token,
+        "signature": signature.pk,
+        "claim": claim.pk,
+    }
+
+
+def _team_pages(organisation, team) -> list[Page]:
+    admin, base = team["admin"], f"/teams/{organisation.slug}/"
+    return [
+        Page("team", base, admin),
+        Page("team request", f"{base}requests/{team['request']}/", admin),
+        Page(
+            "team request with errors",
+            f"{base}requests/{team['request']}/",
+            admin,
+            data={"decision": ""},
+        ),
+        Page("team invite", f"{base}invite/", admin),
+        Page("team invite with errors", f"{base}invite/", admin, data={"email": "not an address"}),
+        Page("team member", f"{base}members/{team['colleague']}/", admin),
+        Page(
+            "team member with errors",
+            f"{base}members/{team['colleague']}/",
+            admin,
+            data={"role": "owner"},
+        ),
+        Page("team domains", f"{base}domains/", admin),
+        Page("team domains with errors", f"{base}domains/", admin, data={"domain": "gmail.com"}),
+        Page("team sign the Charter", f"{base}sign/", admin),
+        Page("team sign the Charter with errors", f"{base}sign/", admin, data={"job_title": ""}),
+        Page("team history", f"{base}history/", admin),
+        Page("team leave", f"{base}leave/", admin),
+        Page("team leave with errors", f"{base}leave/", admin, data={"leave": "1"}),
     ]
 
 

@@ -1,5 +1,7 @@
 """Only Charter staff reach /moderation/: anyone else gets the sign-in page or 403."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, reverse
@@ -25,7 +27,24 @@ def submitted():
 
 def every_moderation_url(project):
     """Every URL under /moderation/, with real arguments. A new URL pattern must be added."""
-    arguments = {"pk": project.pk, "slug": project.lead_organisation.slug}
+    from organisations import teams
+
+    organisation = project.lead_organisation
+    admin = MembershipFactory(organisation=organisation, role="admin").user
+    claim = teams.ask_to_join(user=UserFactory(), organisation=OrganisationFactory(), message="Hi")
+    arguments = {
+        "pk": project.pk,
+        "slug": organisation.slug,
+        "request_id": claim.pk,
+        "domain_id": teams.add_domain(organisation=organisation, domain="x.gov.uk", by=admin).pk,
+        "signature_id": teams.request_signature(
+            organisation=organisation,
+            by=admin,
+            signatory_name="Kate",
+            job_title="Chief Executive",
+            signed_on=datetime.date(2026, 1, 1),
+        ).pk,
+    }
     urls = []
     for pattern in project_patterns:
         assert isinstance(pattern, URLPattern)
@@ -86,6 +105,7 @@ def test_moderators_and_superusers_reach_every_page(client, submitted, user_fact
             "verify",
             "signature",
             "merge",
+            "confirm",
         }:
             assert client.get(url).status_code == 405, url
         else:

@@ -28,7 +28,12 @@ def _blank_project():
     )
     ProjectOrganisation.objects.filter(project=project).delete()
     Project.objects.filter(pk=project.pk).update(
-        **{key: "" for key, question in QUESTIONS.items() if question.kind in TEXT_KINDS}
+        **{
+            key: ""
+            for key, question in QUESTIONS.items()
+            # The lead organisation's texts are the version's own (section 2) too.
+            if question.kind in (*TEXT_KINDS, Kind.ORGANISATION_TEXT)
+        }
     )
     return Project.objects.get(pk=project.pk)
 

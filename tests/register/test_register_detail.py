@@ -81,7 +81,7 @@ def test_organisations_with_type_role_and_whether_they_signed(client, project):
     page = text(client.get(f"/register/{project.slug}/"))
 
     assert "Wirral Council" in page and "Public service" in page and "Lead" in page
-    assert "Yes, on 3 July 2025" in page
+    assert "Signed the Charter on 3 July 2025" in page
     assert "Data Ltd" in page and "Commercial" in page and "Supplier" in page
 
 

@@ -240,15 +240,20 @@ def test_a_forged_directory_organisation_is_refused(world, forged):
     assert snapshot() == before
 
 
-def test_joining_an_organisation_that_has_members_is_refused(world):
+def test_joining_an_organisation_that_has_members_is_only_a_request(world):
+    """Choosing another organisation asks its admins; nobody joins and no project starts."""
+    from organisations.models import JoinRequest
+
     client = world.client_for(OWNER)
     before = snapshot()
     response = new_project(
         client, organisation="directory", directory_organisation=str(world.other_org.pk)
     )
-    assert response.status_code == 200
-    assert "already has members on the register" in response.content.decode()
-    assert snapshot() == before
+    assert response.status_code == 302
+    after = snapshot()
+    assert after["memberships"] == before["memberships"]
+    assert after["projects"] == before["projects"]
+    assert JoinRequest.objects.filter(user=world.owner, organisation=world.other_org).exists()
 
 
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())

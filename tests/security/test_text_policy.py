@@ -198,9 +198,12 @@ def test_the_same_name_in_other_case_or_spacing_is_the_existing_organisation(wor
             "description": "A council.",
         },
     )
-    assert "Other Borough Council is already in the directory: choose it from the list" in page(
-        response
-    )
+    # It is the organisation on the register: the person asks to join it (issue 15).
+    from organisations.models import JoinRequest, Organisation
+
+    assert response.status_code == 302
+    assert JoinRequest.objects.filter(user=world.owner, organisation=world.other_org).exists()
+    assert not Organisation.objects.filter(name__iexact=same).exclude(pk=world.other_org.pk)
 
 
 def organisation_rows(world, name: str) -> dict:

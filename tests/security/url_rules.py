@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .world import ANONYMOUS, MODERATOR, OTHER_MEMBER, OWNER, ROLES, STAFF
+from .world import ADMIN, ANONYMOUS, MODERATOR, OTHER_MEMBER, OWNER, ROLES, STAFF
 
 # --- outcomes: what a response was, as a status class ---------------------------------------
 OK = "200"
@@ -71,17 +71,18 @@ def owner(get=OK, post=FORM, *, get_others=NOT_FOUND, post_others=NOT_FOUND):
     """Only members of the organisation that leads the project. Everyone else signed in (other
     organisations, Charter staff) gets 404: the project's existence is not revealed."""
     return rule(
-        get={ANONYMOUS: LOGIN, OWNER: get, "*": get_others},
-        post={ANONYMOUS: LOGIN, OWNER: post, "*": post_others},
+        get={ANONYMOUS: LOGIN, OWNER: get, ADMIN: get, "*": get_others},
+        post={ANONYMOUS: LOGIN, OWNER: post, ADMIN: post, "*": post_others},
     )
 
 
 def moderator(get=OK, post=FORM):
     """Charter staff only (the "Moderators" group or a superuser); anyone else signed in gets
     403 and an anonymous visitor the sign-in page."""
+    outsiders = {OTHER_MEMBER: FORBIDDEN, OWNER: FORBIDDEN, ADMIN: FORBIDDEN}
     return rule(
-        get={ANONYMOUS: LOGIN, OTHER_MEMBER: FORBIDDEN, OWNER: FORBIDDEN, "*": get},
-        post={ANONYMOUS: LOGIN, OTHER_MEMBER: FORBIDDEN, OWNER: FORBIDDEN, "*": post},
+        get={ANONYMOUS: LOGIN, **outsiders, "*": get},
+        post={ANONYMOUS: LOGIN, **outsiders, "*": post},
     )
 
 
@@ -94,8 +95,41 @@ def figures_only():
     """Read only, for Charter staff: like ``moderator`` for GET; POST is refused with 405
     before anyone is asked to sign in."""
     return rule(
-        get={ANONYMOUS: LOGIN, OTHER_MEMBER: FORBIDDEN, OWNER: FORBIDDEN, "*": OK},
+        get={
+            ANONYMOUS: LOGIN,
+            OTHER_MEMBER: FORBIDDEN,
+            OWNER: FORBIDDEN,
+            ADMIN: FORBIDDEN,
+            "*": OK,
+        },
         post=NOT_ALLOWED,
+    )
+
+
+def team_read(*, owner=OK):
+    """A team page to read (GET only; POST is 405 for anyone signed in): the owning
+    organisation's members (``owner`` for one who is not an admin), its admins and Charter
+    staff; another organisation's admin gets 404: the team is not revealed."""
+    return rule(
+        get={ANONYMOUS: LOGIN, OTHER_MEMBER: NOT_FOUND, OWNER: owner, "*": OK},
+        post={ANONYMOUS: LOGIN, "*": NOT_ALLOWED},
+    )
+
+
+def team_admin(get=OK, post=FORM):
+    """The owning organisation's admins and Charter staff (who can always step in); a member
+    who is not an admin gets 403, anyone else signed in 404."""
+    return rule(
+        get={ANONYMOUS: LOGIN, OTHER_MEMBER: NOT_FOUND, OWNER: FORBIDDEN, "*": get},
+        post={ANONYMOUS: LOGIN, OTHER_MEMBER: NOT_FOUND, OWNER: FORBIDDEN, "*": post},
+    )
+
+
+def team_admin_post_only(post=REDIRECT):
+    """An admin's action (POST only): GET is 405 for everyone signed in."""
+    return rule(
+        get={ANONYMOUS: LOGIN, "*": NOT_ALLOWED},
+        post={ANONYMOUS: LOGIN, OTHER_MEMBER: NOT_FOUND, OWNER: FORBIDDEN, "*": post},
     )
 
 
@@ -174,6 +208,27 @@ RULES: dict[str, dict] = {
     ),
     # An empty POST confirms nothing: the form is shown again.
     "reviews:confirm": owner(post=OK),
+    # Team pages (tests/teams): members read the team; admins and Charter staff manage it.
+    # GET on the team page only; an empty POST elsewhere shows the form's errors again.
+    "teams:team": team_read(),
+    "teams:request": team_admin(post=OK),
+    "teams:invite": team_admin(post=OK),
+    "teams:resend_invitation": team_admin_post_only(),
+    "teams:cancel_invitation": team_admin_post_only(),
+    "teams:member": team_admin(post=OK),
+    "teams:domains": team_admin(post=OK),
+    "teams:remove_domain": team_admin_post_only(),
+    "teams:sign": team_admin(post=OK),
+    "teams:history": team_read(owner=FORBIDDEN),
+    # Leaving: members only (Charter staff are not in the team). The only admin of a team with
+    # other members is asked to make someone else an admin first (the page again).
+    "teams:leave": rule(
+        get={ANONYMOUS: LOGIN, OWNER: OK, ADMIN: OK, "*": NOT_FOUND},
+        post={ANONYMOUS: LOGIN, OWNER: REDIRECT, ADMIN: OK, "*": NOT_FOUND},
+    ),
+    # The invitation link: anyone can open it; only the invited address can accept (here
+    # nobody in the world has it, so the page says so).
+    "teams:invitation": rule(get=OK, post={ANONYMOUS: LOGIN, "*": OK}),
     # Charter staff.
     "moderation:queue": moderator(post=OK),
     "moderation:changes_requested": moderator(post=OK),
@@ -189,6 +244,11 @@ RULES: dict[str, dict] = {
     "moderation:verify_organisation": moderator_post_only(post=REDIRECT),
     "moderation:record_signature": moderator_post_only(post=OK),
     "moderation:merge_organisation": moderator_post_only(post=OK),
+    # Charter staff's team screens: claims, email domains, signatures (tests/moderation).
+    "moderation:teams": moderator(post=OK),
+    "moderation:team_request": moderator(post=OK),
+    "moderation:confirm_domain": moderator_post_only(post=REDIRECT),
+    "moderation:team_signature": moderator(post=OK),
     "concern_moderation:list": moderator(post=OK),
     "concern_moderation:detail": moderator(post=OK),
     # Accounts (django-allauth).

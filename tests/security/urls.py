@@ -88,7 +88,9 @@ def kwargs_for(route: Route, world: World, *, project=None, organisation=None) -
     key = route.key
     values = {}
     for param in route.params:
-        if param == "pk":
+        if param in world.team_ids:
+            values[param] = world.team_ids[param]
+        elif param == "pk":
             if key.startswith("concern_moderation:"):
                 values[param] = world.concern.pk
             elif project is not None:
@@ -102,7 +104,7 @@ def kwargs_for(route: Route, world: World, *, project=None, organisation=None) -
         elif param == "slug":
             if key == "submission:section":
                 values[param] = SECTIONS[0].slug
-            elif key.startswith(("moderation:", "organisations:")):
+            elif key.startswith(("moderation:", "organisations:", "teams:")):
                 values[param] = (organisation or world.owner_org).slug
             else:
                 values[param] = (project or world.published).slug

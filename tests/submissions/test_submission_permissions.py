@@ -61,30 +61,7 @@ def test_members_of_the_lead_organisation_see_it_in_your_projects(client, projec
         assert getattr(client, method)(url).status_code in (200, 302), url
 
 
-def test_choosing_a_directory_organisation_with_members_is_refused(client):
-    taken = MembershipFactory(user=AccountFactory()).organisation
-    client.force_login(AccountFactory())
-    response = client.post(
-        "/projects/new/",
-        {"title": "Sneaky", "organisation": "directory", "directory_organisation": taken.pk},
-    )
-    assert response.status_code == 200
-    assert "already has members" in response.content.decode()
-    assert not taken.projects.exists()
-
-
-def test_a_directory_organisation_nobody_has_claimed_can_be_chosen(client):
-    from tests.factories import OrganisationFactory
-
-    unclaimed = OrganisationFactory()
-    user = AccountFactory()
-    client.force_login(user)
-    response = client.post(
-        "/projects/new/",
-        {"title": "Ours", "organisation": "directory", "directory_organisation": unclaimed.pk},
-    )
-    assert response.status_code == 302
-    assert unclaimed.memberships.filter(user=user).exists()
+# Choosing someone else's organisation: tests/organisations/test_takeover_holes.py.
 
 
 def test_published_project_make_changes_starts_a_new_draft_and_keeps_the_published_one(client):

@@ -85,16 +85,20 @@ def test_organisation_row_errors(client, project, rows, message):
     assert project.lead_organisation is not None
 
 
-def test_lead_description_and_mission_statement_are_kept_on_the_organisation(client, project):
+def test_lead_description_and_mission_statement_are_kept_on_the_version(client, project):
+    """The organisation's public texts change only when a moderator publishes the version
+    (tests/organisations/test_takeover_holes.py)."""
     lead = project.lead_organisation
     data = organisation_rows([(lead.name, "", "lead")]) | {
         "organisation_description": "We run buses.",
         "mission_statement": "Transport for all.",
     }
     save(client, project, ORGANISATIONS, data)
+    project.refresh_from_db()
+    assert project.answer("organisation_description") == "We run buses."
+    assert project.answer("mission_statement") == "Transport for all."
     lead.refresh_from_db()
-    assert lead.description == "We run buses."
-    assert lead.mission_statement == "Transport for all."
+    assert lead.description == "A local council serving residents of the city region."
 
 
 def test_people_rows_with_duties(client, project):
