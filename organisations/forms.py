@@ -7,6 +7,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from public_text import policy
+from public_text.forms import PublicTextField
+
 
 class TeamForm(forms.Form):
     button_text = "Continue"
@@ -32,16 +35,18 @@ class TeamForm(forms.Form):
 
 
 def text_field(label, *, required=True, max_length=2000, hint="", message=None):
-    return forms.CharField(
+    """A text field under the register's text policy (``public_text``): one line up to 200
+    characters, paragraphs above that; hidden characters refused with one message."""
+    long = max_length > 200
+    rule = (policy.long if long else policy.line)(max_length, label)
+    return PublicTextField(
+        rule=rule,
+        state_limit=False,
         label=label,
         help_text=hint,
         required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": 3}) if max_length > 200 else forms.TextInput,
-        error_messages={
-            "required": message or f"Enter {label.lower()}",
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-        },
+        widget=forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput,
+        error_messages={"required": message or f"Enter {label.lower()}"},
     )
 
 

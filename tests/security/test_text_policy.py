@@ -387,3 +387,20 @@ def test_a_residents_message_follows_the_policy(world, client):
     assert response.status_code == 200
     assert f"Your message {HIDDEN}" in page(response)
     assert Concern.objects.count() == before
+
+
+# --- the team pages (issue 15) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("max_length", "value"), [(200, "Head\r\nof data"), (2000, "Hi\u202e")])
+def test_team_texts_follow_the_policy(max_length, value):
+    from organisations.forms import text_field
+
+    field = text_field("Your message", max_length=max_length)
+    with pytest.raises(ValidationError) as refused:
+        field.clean(value)
+    assert len(refused.value.messages) == 1
+    assert refused.value.messages[0].startswith("Your message must")
+    assert field.clean(" Cafe\u0301 ") == "Caf\u00e9"
+    with pytest.raises(ValidationError, match="characters or fewer"):
+        field.clean("x" * (max_length + 1))
