@@ -15,6 +15,7 @@ from projects.questions import QUESTIONS
 from tests.factories import (
     AccountFactory,
     MembershipFactory,
+    ModeratorFactory,
     OrganisationFactory,
     ProjectFactory,
     PublishedProjectFactory,
@@ -229,7 +230,7 @@ def rows_with(lead, *others):
     return data | {"organisation_description": "We run services."}
 
 
-def test_identifiers_are_tidied_and_kept_on_the_organisation(client, project):
+def test_identifiers_are_tidied_and_kept_on_the_version_until_published(client, project, member):
     lead = project.lead_organisation
     data = rows_with(
         (lead.name, "", "lead", {"ods_code": " rbq "}),
@@ -244,13 +245,23 @@ def test_identifiers_are_tidied_and_kept_on_the_organisation(client, project):
     response = save(client, project, ORGANISATIONS, data)
     assert response.status_code == 302, response.content.decode()
     lead.refresh_from_db()
-    assert lead.ods_code == "RBQ"
+    assert lead.ods_code == ""  # not before a moderator publishes the version
+    assert project.project_organisations.get(organisation=lead).ods_code == "RBQ"
     supplier = Organisation.objects.get(name="Example Analytics Ltd")
-    assert supplier.companies_house_number == "01234567"  # a gap anyone may fill
+    assert supplier.companies_house_number == ""
     link = project.project_organisations.get(organisation=supplier)
     assert link.contribution == "Builds the model."
+    assert link.companies_house_number == "01234567"  # a gap anyone may fill
     html = page(client, project, ORGANISATIONS)
     assert 'value="01234567"' in html and "Builds the model." in html
+    assert 'value="RBQ"' in html
+
+    project.refresh_from_db()
+    services.declare_and_submit(project=project, user=member, declared=True)
+    services.publish_project(project=project, moderator=ModeratorFactory())
+    lead.refresh_from_db()
+    supplier.refresh_from_db()
+    assert (lead.ods_code, supplier.companies_house_number) == ("RBQ", "01234567")
 
 
 def test_an_identifier_of_the_wrong_shape_is_named(client, project):
