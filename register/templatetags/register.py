@@ -14,11 +14,17 @@ register = template.Library()
 
 
 @register.simple_tag
-def answer(project, question: Question):
-    """Render one answer: text keeps its paragraphs; organisations and people as lists."""
+def answer(project, question: Question, identifiers=False):
+    """Render one answer: text keeps its paragraphs; organisations and people as lists (with
+    the identifiers the version gives them when ``identifiers``, as check answers shows)."""
     return render_to_string(
         "register/includes/answer.html",
-        {"question": question, "value": answer_display(project, question), "kind": question.kind},
+        {
+            "question": question,
+            "value": answer_display(project, question),
+            "kind": question.kind,
+            "identifiers": identifiers,
+        },
     )
 
 
