@@ -63,6 +63,7 @@ def test_a_published_record_downloads_as_an_atrs_workbook_and_json(client):
     response = client.get(reverse("atrs:record_json", kwargs={"slug": project.slug}))
     document = json.loads(response.content)
     assert document["summary_information"]["name"] == "Pothole spotter"
+    assert document["summary_information"]["description"] == project.summary
     assert document["source"]["id"] == project.slug
     assert document["deployment_context"]["human_review"] == (
         "It supports a person who makes the decision"
@@ -231,3 +232,24 @@ def test_the_upload_handler_keeps_no_more_than_the_limit_needs():
     uploaded = handler.file_complete(3 * MAX_UPLOAD_BYTES)
     assert uploaded.size == 3 * MAX_UPLOAD_BYTES
     assert len(uploaded.read()) == MAX_UPLOAD_BYTES + 1
+
+
+def test_version_2_answers_and_impact_assessments_reach_the_draft(client, member):
+    original = record()
+    _upload(client, member.organisation, atrs_workbook(original))
+    project = Project.objects.get()
+    assert project.summary == original["summary"]
+    assert project.previous_process == original["previous_process"]
+    assert project.alternatives_considered == original["alternatives_considered"]
+    assert project.frequency_and_scale == original["frequency_and_scale"]
+    rows = list(project.impact_assessments.all())
+    assert [(row.name, row.url, row.summary) for row in rows] == [
+        (
+            "Data protection impact assessment",
+            "https://fire.example.org/dpia-visits",
+            "Risks are low with the controls in place.",
+        ),
+        ("Equality impact assessment", "", ""),
+    ]
+    assert rows[0].completed_on.isoformat() == "2025-03-01"
+    assert {"summary", "impact_assessments"} <= set(project.prefilled_keys())

@@ -12,7 +12,6 @@ from atrs import crosswalk
 from atrs.export import atrs_document, atrs_workbook
 from atrs.importing import register_answers_from
 from atrs.reading import MAX_ROWS, UnreadableRecord, read_bytes
-from projects.questions import QUESTIONS
 
 from .records import record
 
@@ -20,22 +19,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "govuk-content-api-record.json"
 
 
 def imported_keys() -> set[str]:
-    """The register's keys that an import reads back from an ATRS record (those the form asks:
-    version 2's questions join when issue 16 lands)."""
-    return {
-        key
-        for _s, field in crosswalk.FIELDS
-        if field.imported
-        for key in field.keys
-        if key in QUESTIONS
-    }
-
-
-def _asked(answers: dict, expected: dict) -> None:
-    """Version 2's answers, once the form asks them (issue 16)."""
-    for key, value in expected.items():
-        if key in QUESTIONS:
-            assert answers[key] == value, key
+    """The register's keys that an import reads back from an ATRS record."""
+    return {key for _s, field in crosswalk.FIELDS if field.imported for key in field.keys}
 
 
 def _compare(answers: dict, original: dict) -> None:
@@ -97,25 +82,24 @@ def test_a_govuk_content_api_record_imports():
 
 def test_a_govuk_content_api_record_gives_the_version_2_answers():
     answers = register_answers_from(read_bytes(FIXTURE.read_bytes())).answers
-    _asked(
-        answers,
-        {
-            "summary": "A tool that reads repair requests from tenants and suggests how urgent "
-            "each one is, so that the repairs team can send help to the most urgent first.",
-            "previous_process": "A repairs officer read every request and set its urgency by hand.",
-            "alternatives_considered": "A keyword list, which missed too many urgent requests.",
-            "frequency_and_scale": "About 1,200 requests a week.",
-            # One assessment a paragraph: each is a row named by its text.
-            "impact_assessments": [
-                {
-                    "name": "Data protection impact assessment, completed in June 2025.",
-                    "date": None,
-                    "url": None,
-                    "summary": None,
-                }
-            ],
-        },
-    )
+    expected = {
+        "summary": "A tool that reads repair requests from tenants and suggests how urgent "
+        "each one is, so that the repairs team can send help to the most urgent first.",
+        "previous_process": "A repairs officer read every request and set its urgency by hand.",
+        "alternatives_considered": "A keyword list, which missed too many urgent requests.",
+        "frequency_and_scale": "About 1,200 requests a week.",
+        # One assessment a paragraph: each is a row named by its text.
+        "impact_assessments": [
+            {
+                "name": "Data protection impact assessment, completed in June 2025.",
+                "date": None,
+                "url": None,
+                "summary": None,
+            }
+        ],
+    }
+    for key, value in expected.items():
+        assert answers[key] == value, key
 
 
 def test_a_govuk_record_without_body_headings_still_gives_its_title_and_description():
@@ -123,7 +107,7 @@ def test_a_govuk_record_without_body_headings_still_gives_its_title_and_descript
     document["details"]["body"] = "<p>No headings at all</p>"
     answers = register_answers_from(read_bytes(json.dumps(document).encode())).answers
     assert answers["title"] == "Housing repairs triage assistant"
-    _asked(answers, {"summary": document["description"]})
+    assert answers["summary"] == document["description"]
 
 
 def test_a_filled_template_with_older_titles_and_na_answers_imports_what_it_can():
