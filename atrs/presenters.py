@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from projects.questions import QUESTIONS, SECTIONS, Kind
+from organisations.choices import ORGANISATION_TYPE_CHOICES
+from projects.questions import (
+    AI_KIND_CHOICES,
+    AREA_CHOICES,
+    QUESTIONS,
+    SECTIONS,
+    STATUS_CHOICES,
+    TOPIC_CHOICES,
+    Kind,
+)
 
 from . import crosswalk
 
@@ -80,14 +89,6 @@ def crosswalk_sections() -> list[tuple[crosswalk.Section, list[Row]]]:
 
 def facet_tables() -> list[tuple[crosswalk.Facet, list[tuple[str, str]]]]:
     """For each facet: (the register's value label, GOV.UK's value label or "No equivalent")."""
-    from organisations.choices import ORGANISATION_TYPE_CHOICES
-    from projects.questions import (
-        AI_KIND_CHOICES,
-        AREA_CHOICES,
-        STATUS_CHOICES,
-        TOPIC_CHOICES,
-    )
-
     ours = {
         "status": STATUS_CHOICES,
         "areas": AREA_CHOICES,

@@ -19,6 +19,9 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
 from public_text.outputs import spreadsheet_cell
 
 from . import crosswalk
@@ -190,9 +193,6 @@ def _header(row: list) -> dict[str, int] | None:
 
 def read_workbook(data: bytes) -> ParsedRecord:
     _check_zip(data)
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-
     try:
         book = load_workbook(
             io.BytesIO(data), read_only=True, data_only=False, keep_vba=False, keep_links=False

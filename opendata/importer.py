@@ -221,7 +221,9 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
                     project=row,
                     organisation=organisations[organisation_name_key(organisation["name"])],
                     role=organisation["role"],
-                    contribution=organisation.get("contribution") or "",
+                    contribution=_text(
+                        ProjectOrganisation, "contribution", organisation.get("contribution")
+                    ),
                     position=position,
                 )
             )
@@ -241,14 +243,14 @@ def import_document(document, *, now: datetime.datetime | None = None) -> Import
             assessments.append(
                 ImpactAssessment(
                     project=row,
-                    name=assessment["name"],
+                    name=_text(ImpactAssessment, "name", assessment["name"]),
                     completed_on=(
                         datetime.date.fromisoformat(assessment["date"])
                         if assessment["date"]
                         else None
                     ),
-                    url=assessment["url"] or "",
-                    summary=assessment.get("summary") or "",
+                    url=_text(ImpactAssessment, "url", assessment["url"]),
+                    summary=_text(ImpactAssessment, "summary", assessment.get("summary")),
                     position=position,
                 )
             )

@@ -711,14 +711,19 @@ def _text_policy_problems(document: dict) -> list[Problem]:
     """Text that no form would take (hidden characters, line breaks in a title, a name with
     no letters, an answer over its character ceiling), named by project, field and problem."""
     problems = []
-    nested = [("organisations", Organisation), ("responsible_people", ResponsiblePerson)]
+    nested = [
+        ("organisations", Organisation),
+        ("organisations", ProjectOrganisation),  # what the organisation does in the project
+        ("responsible_people", ResponsiblePerson),
+        ("impact_assessments", ImpactAssessment),
+    ]
     for index, data in enumerate(document["projects"]):
         who = _project_name(document, index)
         for name in Project.public_text_rules:
             if name in data:
                 problems += _policy_problem(who, name, data[name], Project, name)
         for key, model in nested:
-            for position, item in enumerate(data[key]):
+            for position, item in enumerate(data.get(key) or []):
                 for name in model.public_text_rules:
                     if name in item:
                         path = f"{key}[{position}].{name}"

@@ -3,7 +3,7 @@ organisation pages read through ``register.selectors``."""
 
 from django.http import Http404
 
-from .models import Organisation
+from .models import EmailDomain, JoinRequest, Organisation, SignatureRequest
 
 
 def unverified_organisations():
@@ -43,20 +43,14 @@ def _one(queryset, pk, what: str):
 
 def join_request(pk: int):
     """Any request to join, for Charter staff. Raises Http404 when there is none."""
-    from .models import JoinRequest
-
     return _one(JoinRequest.objects.select_related("user", "organisation"), pk, "request")
 
 
 def email_domain(pk: int):
-    from .models import EmailDomain
-
     return _one(EmailDomain.objects.select_related("organisation"), pk, "email domain")
 
 
 def signature_request(pk: int):
-    from .models import SignatureRequest
-
     return _one(
         SignatureRequest.objects.select_related("organisation", "requested_by"), pk, "signature"
     )

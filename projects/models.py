@@ -43,7 +43,7 @@ from .questions import (
     Duty,
     OrganisationRole,
 )
-from .rules import project_problems
+from .rules import IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH, project_problems
 from .search_vector import refresh_search_vector
 
 
@@ -428,8 +428,12 @@ def _text_given(path: str) -> models.Q:
     return models.Q(GreaterThan(Trim(path), models.Value("")))
 
 
-class ProjectOrganisation(models.Model):
+class ProjectOrganisation(PublicTextModel, models.Model):
     """An organisation involved in a project version, and its role."""
+
+    public_text_rules = {
+        "contribution": policy.long(1000, "What the organisation does in the project"),
+    }
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="project_organisations"
@@ -532,9 +536,15 @@ class ResponsiblePerson(PublicTextModel, models.Model):
         return [labels.get(duty, duty) for duty in self.duties]
 
 
-class ImpactAssessment(models.Model):
+class ImpactAssessment(PublicTextModel, models.Model):
     """An impact assessment done for a project version (a data protection impact assessment,
     an equality impact assessment ...), with a public link where one exists."""
+
+    public_text_rules = {
+        "name": policy.name(200, "The name of the assessment"),
+        "url": policy.line(500, "The public link"),
+        "summary": policy.long(IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH, "What it found"),
+    }
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="impact_assessments"
@@ -542,7 +552,9 @@ class ImpactAssessment(models.Model):
     name = models.CharField("Name of the assessment", max_length=200)
     completed_on = models.DateField("Date completed", null=True, blank=True)
     url = models.URLField("Public link", max_length=500, blank=True)
-    summary = models.TextField("What it found", max_length=2000, blank=True)
+    summary = models.TextField(
+        "What it found", max_length=IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH, blank=True
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

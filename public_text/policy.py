@@ -163,6 +163,9 @@ def _skeleton_table() -> dict[str, str]:
     and prototype to its sources); a prototype is the one of a pair that has several
     look-alikes, and of a pair that only has each other, the smaller code point stands for
     both."""
+    # Imported here, not at the top: importing it parses Unicode's whole confusables table
+    # (several MB of JSON), needed only the first time an organisation name is compared.
+    # No import loop is dodged.
     from confusable_homoglyphs.confusables import confusables_data
 
     def plain(text: str) -> str:  # the data wraps right-to-left letters in direction marks

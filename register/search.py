@@ -21,6 +21,8 @@ from projects.models import ProjectOrganisation
 from projects.questions import TEXT_ANSWER_KEYS
 from projects.search_vector import SEARCH_CONFIG
 
+from .caching import PAGE_SECONDS, current_stamp, shares_searches
+
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
 MAX_QUERY_LENGTH = 200
 # On SQLite every word must appear somewhere; more words than this are ignored.
@@ -62,8 +64,6 @@ def matching_ids(found) -> list[int]:
     changes: in this process, and in the shared cache when that is Redis (a write to the
     database cache is five queries, more than most searches cost). One query (rows read
     straight from the cursor) when neither has them."""
-    from .caching import PAGE_SECONDS, current_stamp, shares_searches
-
     sql, params = found.values_list("pk", flat=True).query.sql_with_params()
     digest = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()[:32]
     key = f"register:search:{current_stamp()}:{digest}"

@@ -43,7 +43,6 @@ from projects.questions import (
     Section,
 )
 from projects.rules import (
-    IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH,
     impact_assessment_row_problems,
     summary_too_long_message,
 )
@@ -369,14 +368,13 @@ class OrganisationRowForm(forms.Form):
         choices=[("", "Choose a role")] + ORGANISATION_ROLE_CHOICES,
         required=False,
     )
-    contribution = forms.CharField(
+    contribution = PublicTextField(
+        rule=ProjectOrganisation.public_text_rules["contribution"],
         label=f"{_label(ProjectOrganisation, 'contribution')} (optional)",
         help_text="For a partner, supplier or funder: for example, \u201cbuilds and runs the "
         "model\u201d or \u201cfunds the pilot\u201d.",
-        max_length=ProjectOrganisation._meta.get_field("contribution").max_length,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "Say what the organisation does in 1000 characters or fewer"},
     )
     companies_house_number = forms.CharField(
         label=f"{IDENTIFIER_LABELS['companies_house_number']} (optional)",
@@ -585,12 +583,11 @@ PeopleRows = forms.formset_factory(
 class ImpactAssessmentRowForm(forms.Form):
     """One impact assessment done for the project, with a public link where one exists."""
 
-    name = forms.CharField(
+    name = PublicTextField(
+        rule=ImpactAssessment.public_text_rules["name"],
         label=_label(ImpactAssessment, "name"),
         help_text="For example, data protection impact assessment.",
-        max_length=200,
         required=False,
-        error_messages={"max_length": "Give the name of the assessment in 200 characters or fewer"},
     )
     completed_on = DayMonthYearField(
         label=f"{_label(ImpactAssessment, 'completed_on')} (optional)",
@@ -602,19 +599,15 @@ class ImpactAssessmentRowForm(forms.Form):
         help_text="Where residents can read it, starting https://",
         max_length=500,
         assume_scheme="https",
-        validators=[https_only],
+        validators=[https_only, ImpactAssessment.public_text_rules["url"]],
         required=False,
         error_messages={"invalid": "Enter a web address, like https://example.org/assessment"},
     )
-    summary = forms.CharField(
+    summary = PublicTextField(
+        rule=ImpactAssessment.public_text_rules["summary"],
         label=f"{_label(ImpactAssessment, 'summary')} (optional)",
-        max_length=IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "max_length": "Say what it found in "
-            f"{IMPACT_ASSESSMENT_SUMMARY_MAX_LENGTH} characters or fewer"
-        },
     )
 
     def __init__(self, *args, **kwargs):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -309,6 +310,4 @@ def invitation(request, token):
 
 
 def redirect_to_sign_in(request):
-    from django.contrib.auth.views import redirect_to_login
-
     return redirect_to_login(request.get_full_path())

@@ -324,6 +324,23 @@ def test_the_importer_refuses_hidden_characters_in_nested_texts(db):
     assert fields == {"responsible_people[0].job_title", "organisations[0].description"}
 
 
+def test_the_importer_refuses_hidden_characters_in_version_2_rows(db):
+    data = record("bus-times")
+    data["organisations"][1]["contribution"] = "Builds the model"
+    data["impact_assessments"][0]["summary"] = "Low risk‮"
+    data["impact_assessments"][1]["name"] = "​"
+    before = Project.objects.count()
+    with pytest.raises(InvalidDocument) as refused:
+        import_document(document(data))
+    problems = {problem.field: problem.message for problem in refused.value.problems}
+    assert problems == {
+        "organisations[1].contribution": f"What the organisation does in the project {HIDDEN}",
+        "impact_assessments[0].summary": f"What it found {HIDDEN}",
+        "impact_assessments[1].name": "The name of the assessment must include letters or numbers",
+    }
+    assert Project.objects.count() == before
+
+
 def test_an_imported_look_alike_organisation_is_the_one_in_the_directory(db):
     existing = OrganisationFactory(name="Wirral Council")
     data = record("bus-times")
@@ -404,3 +421,81 @@ def test_team_texts_follow_the_policy(max_length, value):
     assert field.clean(" Cafe\u0301 ") == "Caf\u00e9"
     with pytest.raises(ValidationError, match="characters or fewer"):
         field.clean("x" * (max_length + 1))
+
+
+# --- version 2's rows: impact assessments and what each organisation does ---------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"name": "\u200b\u200d"}, "The name of the assessment must include letters or numbers"),
+        ({"name": "DPIA\x1b[31m"}, f"The name of the assessment {HIDDEN}"),
+        ({"name": "DPIA", "summary": "Found\u202e nothing"}, f"What it found {HIDDEN}"),
+        (
+            {"name": "DPIA", "summary": "x" * 2001},
+            "What it found must be 2,000 characters or fewer (it is 2,001)",
+        ),
+        ({"name": "DPIA", "url": "https://example.org/\u202ex"}, f"The public link {HIDDEN}"),
+    ],
+)
+def test_impact_assessment_rows_follow_the_policy(world, row, message):
+    from tests.submissions.submission import impact_rows, save, text_answers
+
+    before = snapshot()
+    response = save(
+        world.client_for(OWNER),
+        world.draft,
+        "documenting-your-project",
+        text_answers("documenting-your-project") | impact_rows([row]),
+    )
+    assert response.status_code == 200
+    assert message in page(response)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Builds\x07 the model", f"What the organisation does in the project {HIDDEN}"),
+        (
+            "x" * 1001,
+            "What the organisation does in the project must be 1,000 characters or fewer "
+            "(it is 1,001)",
+        ),
+    ],
+)
+def test_what_an_organisation_does_follows_the_policy(world, value, message):
+    from tests.submissions.submission import organisation_rows, save
+
+    before = snapshot()
+    lead = world.draft.lead_organisation
+    data = organisation_rows([(lead.name, "", "lead")]) | {
+        "organisations-0-contribution": value,
+        "organisation_description": "We run services.",
+    }
+    response = save(world.client_for(OWNER), world.draft, "about-your-organisations", data)
+    assert response.status_code == 200
+    assert message in page(response)
+    assert snapshot() == before
+
+
+def test_the_models_refuse_hidden_characters_in_version_2_rows():
+    from projects.models import ImpactAssessment, ProjectOrganisation
+
+    project = PublishedProjectFactory()
+    assessment = ImpactAssessment(project=project, name="DPIA\u202e", summary="ok")
+    with pytest.raises(ValidationError) as error:
+        assessment.full_clean()
+    assert error.value.message_dict["name"] == [f"The name of the assessment {HIDDEN}"]
+    link = ProjectOrganisation(
+        project=project,
+        organisation=OrganisationFactory(),
+        role="partner",
+        contribution="Funds\x00 it",
+    )
+    with pytest.raises(ValidationError) as error:
+        link.full_clean()
+    assert error.value.message_dict["contribution"] == [
+        f"What the organisation does in the project {HIDDEN}"
+    ]
