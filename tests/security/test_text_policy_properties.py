@@ -161,8 +161,12 @@ def test_any_text_is_refused_by_name_or_comes_out_of_every_output_intact(
                 )
                 or not person.strip(),
             }
-            # Refused for a reason, named: the fields the policy or the format refuses.
-            assert fields & {field for field, bad in wrong.items() if bad} or any(
+            # Refused for a reason, named: the fields the policy or the format refuses. A
+            # person's name that is empty once tidied breaks the people rule ("Give each
+            # person's full name ..."), which names the list of people rather than the name.
+            bad = {field for field, is_bad in wrong.items() if is_bad}
+            bad |= {field.split("[")[0] for field in bad}
+            assert fields & bad or any(
                 "\x00" in value or len(value) > 200 for value in (title, person)
             )
         else:
