@@ -155,7 +155,8 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def refresh_search_vector(self):
-        """Recompute the stored full-text search vector (PostgreSQL only; a no-op on SQLite)."""
+        """Recompute the stored full-text search vector and the search entry (``SearchEntry``)
+        of each project (PostgreSQL only; a no-op on SQLite)."""
         return refresh_search_vector(self)
 
 
@@ -426,6 +427,37 @@ def answered(key: str) -> models.Q:
 def _text_given(path: str) -> models.Q:
     """A text that is not blank once its spaces are trimmed (as ``str.strip`` in Python)."""
     return models.Q(GreaterThan(Trim(path), models.Value("")))
+
+
+class SearchEntry(models.Model):
+    """What the register's search reads for one project version (PostgreSQL), in a narrow table
+    of its own (docs/decisions/0020-search-at-scale.md): a search for common words matches most
+    of the register and ranks every match, and reading 10,000 of these small rows costs a
+    fraction of reading the projects' wide ones. Written with ``Project.search_vector`` by
+    ``projects.search_vector`` (publishing, importing, a summary or an organisation's name
+    changing); a version never published has neither, and is never found.
+
+    - ``rank_vector``: the words of ``Project.search_vector``, the title's (A) and the summary's,
+      purpose's and organisations' (B) with their positions, every other answer's (C) once and
+      without positions. Searches without a phrase match on it (the same words: the same
+      matches) and every search ranks with it (``ts_rank``), so a word long answers repeat costs
+      one comparison, not one for each time it is repeated. A phrase needs the positions of
+      every answer, so a search with one matches on ``Project.search_vector`` instead.
+    - ``published_at``: the version's, for the order of equally good matches (the most recently
+      updated first, as ``register.conditions.RELEVANCE_ORDER``).
+    """
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    rank_vector = SearchVectorField()
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["rank_vector"], name="search_entry_rank_vector")]
+
+    def __str__(self) -> str:
+        return f"Search entry of project version {self.project_id}"
 
 
 class ProjectOrganisation(PublicTextModel, models.Model):

@@ -34,7 +34,7 @@ from .conditions import (
     published_organisations,
 )
 from .facet_index import COUNTED_FACETS, FacetIndex
-from .search import MAX_QUERY_LENGTH, matching_ids, search
+from .search import MAX_QUERY_LENGTH, found_ids, search
 from .widgets import CHECKBOXES, QuickSelect
 
 
@@ -300,9 +300,7 @@ class RegisterFilterSet(django_filters.FilterSet):
                 self._search_result = (index.everything, None)
             else:
                 relevance = self.sort_choice == "relevance"
-                found = search(self.queryset, self.search_text, ranked=relevance)
-                found = found.order_by(*RELEVANCE_ORDER) if relevance else found.order_by()
-                pks = matching_ids(found)
+                pks = found_ids(self.queryset, self.search_text, ranked=relevance)
                 self._search_result = (index.bits(pks), pks if relevance else None)
         return self._search_result
 

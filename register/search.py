@@ -1,23 +1,25 @@
-"""Full-text search of the register: the stored search vector (PostgreSQL; kept up to date by
+"""Full-text search of the register: the stored search entries (PostgreSQL; kept up to date by
 ``projects.search_vector``) and the plain fallback (SQLite).
 
 What a search costs (docs/decisions/0020-search-at-scale.md): a search for common words matches
-most of the register, and every match is ranked, so each match's stored vector is read. The
-vector is kept inside the table's row (``STORAGE MAIN``, migration 0007) rather than in the
-TOAST table, which made reading it the largest part of a search. The ids a search finds are
-read in one plain query and kept per register stamp (``matching_ids``), so the next pages of a
-search take no query (nor, with Redis as the shared cache, the same search on another server).
+most of the register, and every match is ranked. So a search reads only the narrow table of
+search entries (``SearchEntry``: the vector it matches, a smaller one it ranks with, the
+publication time), never the projects' wide rows (``found_ids``), and ranks with the smaller
+vector. The ids a search finds are read in one plain query and kept per register stamp
+(``matching_ids``), so the next pages of a search take no query (nor, with Redis as the shared
+cache, the same search on another server).
 """
 
 import hashlib
+import re
 from collections import OrderedDict
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 
-from projects.models import ProjectOrganisation
+from projects.models import ProjectOrganisation, SearchEntry
 from projects.questions import TEXT_ANSWER_KEYS
 from projects.search_vector import SEARCH_CONFIG
 
@@ -25,6 +27,12 @@ from .caching import PAGE_SECONDS, current_stamp, shares_searches
 
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
 MAX_QUERY_LENGTH = 200
+# Equally good matches: the most recently updated first (the register's "updated" order), as
+# ``register.conditions.RELEVANCE_ORDER`` orders projects.
+_ENTRY_RELEVANCE_ORDER = (F("rank").desc(), F("published_at").desc(), F("project_id").desc())
+# Letters and digits between single spaces: each word is one word to PostgreSQL's parser, so a
+# web search of them has no phrase (which would need the positions of every answer).
+PLAIN_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 # On SQLite every word must appear somewhere; more words than this are ignored.
 MAX_FALLBACK_WORDS = 8
 # Searches kept in this process (the latest ones, per register stamp); more are in the shared
@@ -38,17 +46,21 @@ def search(queryset, text: str, *, ranked: bool = True):
     answer and the organisations' names.
 
     On PostgreSQL, a full-text match on the stored, indexed ``search_vector`` with web-search
-    syntax ("quoted phrases", or, -not), annotated with ``rank`` (title matches weigh most). On
-    SQLite, every word must appear (ignoring case) in one of those texts; ``rank`` is not set.
+    syntax ("quoted phrases", or, -not), annotated with ``rank`` from the project's search entry
+    (title matches weigh most). On SQLite, every word must appear (ignoring case) in one of
+    those texts; ``rank`` is not set.
     """
-    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    text = _tidy(text)
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        query = _query(text)
         queryset = queryset.filter(search_vector=query)
         if ranked:
-            queryset = queryset.annotate(rank=SearchRank(F("search_vector"), query))
+            rank = SearchEntry.objects.filter(pk=OuterRef("pk")).annotate(
+                rank=SearchRank(F("rank_vector"), query)
+            )
+            queryset = queryset.annotate(rank=Subquery(rank.values("rank")[:1]))
         return queryset
     for word in text.split()[:MAX_FALLBACK_WORDS]:
         named = ProjectOrganisation.objects.filter(organisation__name__icontains=word)
@@ -57,6 +69,41 @@ def search(queryset, text: str, *, ranked: bool = True):
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def _query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def found_ids(queryset, text: str, *, ranked: bool) -> list[int]:
+    """The ids of the project versions that match ``text``, best match first when ``ranked``
+    (in no set order otherwise), kept per register stamp (``matching_ids``): the same matches
+    and order as ``search(queryset, text)`` ordered by relevance, for the caller to keep those
+    on the register (``FacetIndex.bits``, ``FacetIndex.only``).
+
+    On PostgreSQL, read from the narrow table of search entries, so versions that are not on
+    the register may be among them, and ``queryset`` is not read: plain words match on the
+    entries' ranking vector (the same words as the full vector), anything else (a phrase, or
+    punctuation that may make one) on the projects' full vector. On SQLite, ``queryset``
+    searched."""
+    text = _tidy(text)
+    if connection.vendor != "postgresql":
+        return matching_ids(search(queryset, text, ranked=False).order_by())
+    query = _query(text)
+    if PLAIN_WORDS.fullmatch(text):
+        entries = SearchEntry.objects.filter(rank_vector=query)
+    else:
+        entries = SearchEntry.objects.filter(project__search_vector=query)
+    if ranked:
+        rank = SearchRank(F("rank_vector"), query)
+        entries = entries.annotate(rank=rank).order_by(*_ENTRY_RELEVANCE_ORDER)
+    else:
+        entries = entries.order_by()
+    return matching_ids(entries)
 
 
 def matching_ids(found) -> list[int]:
