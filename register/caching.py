@@ -21,6 +21,7 @@ import contextvars
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -54,6 +55,13 @@ _request_stamp: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 # Values kept per stamp in this process too: name -> (stamp, value).
 _local: dict[str, tuple[str, object]] = {}
+# Rendered pages kept in this process too (the latest, up to this many bytes of pages), so that
+# a hit reads only the stamp from the shared cache, not the page's 50 KB: with the database
+# cache that read is a small row instead of a large encoded one. The stamp is still read on
+# every request, so a page changed through another server is never answered from here.
+KEPT_PAGE_BYTES = 32 * 1024 * 1024
+_kept_pages: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+_kept_page_bytes = 0
 
 
 def _new_stamp() -> str:
@@ -138,10 +146,66 @@ def _stamp_or_new(stamp: str | None) -> str:
 
 
 def _read(request) -> tuple[str, dict | None]:
-    """The register's stamp and this page's cached entry: one round trip to the cache."""
+    """The register's stamp and this page's cached entry: one round trip to the shared cache
+    (for the stamp alone when this process keeps the page; the page too when it does not)."""
     page_key = _page_key(request)
+    kept = _kept_page(page_key)
+    if kept is not None:
+        stamp = _stamp_or_new(cache.get(GENERATION_KEY))
+        if kept["stamp"] == stamp:
+            return stamp, kept
+        return stamp, _shared_page(page_key, stamp)
     found = cache.get_many([GENERATION_KEY, page_key])
-    return _stamp_or_new(found.get(GENERATION_KEY)), found.get(page_key)
+    stamp = _stamp_or_new(found.get(GENERATION_KEY))
+    entry = found.get(page_key)
+    if entry is not None and entry["stamp"] == stamp:
+        _keep_page(page_key, entry)
+    return stamp, entry
+
+
+def _shared_page(page_key: str, stamp: str) -> dict | None:
+    """The page from the shared cache when it is there for ``stamp`` (another server rendered
+    it), now kept in this process too."""
+    entry = cache.get(page_key)
+    if entry is None or entry["stamp"] != stamp:
+        return None
+    _keep_page(page_key, entry)
+    return entry
+
+
+def _kept_page(page_key: str) -> dict | None:
+    kept = _kept_pages.get(page_key)
+    if kept is None:
+        return None
+    if time.monotonic() - kept[0] > PAGE_SECONDS:
+        _drop_page(page_key)
+        return None
+    _kept_pages.move_to_end(page_key)
+    return kept[1]
+
+
+def _keep_page(page_key: str, entry: dict) -> None:
+    """Keep ``entry`` in this process (the latest pages, up to ``KEPT_PAGE_BYTES``)."""
+    global _kept_page_bytes
+    _drop_page(page_key)
+    _kept_pages[page_key] = (time.monotonic(), entry)
+    _kept_page_bytes += len(entry["content"])
+    while _kept_page_bytes > KEPT_PAGE_BYTES and _kept_pages:
+        _drop_page(next(iter(_kept_pages)))
+
+
+def _drop_page(page_key: str) -> None:
+    global _kept_page_bytes
+    kept = _kept_pages.pop(page_key, None)
+    if kept is not None:
+        _kept_page_bytes -= len(kept[1]["content"])
+
+
+def _store_page(request, entry: dict) -> None:
+    """Keep a rendered page in the shared cache (for every server) and in this process."""
+    page_key = _page_key(request)
+    cache.set(page_key, entry, timeout=PAGE_SECONDS)
+    _keep_page(page_key, entry)
 
 
 def current_stamp() -> str:
@@ -233,7 +297,7 @@ def register_page(view):
                 "content_type": response["Content-Type"],
             }
             if early is None:
-                cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
+                _store_page(request, entry)
             response["X-Register-Cache"] = "miss"
         if early is not None and "headers" not in entry:
             response._register_entry = entry  # the middleware stores it with every header
@@ -309,7 +373,7 @@ class RegisterPageMiddleware:
             entry["headers"] = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_KEPT
             ]
-            cache.set(_page_key(request), entry, timeout=PAGE_SECONDS)
+            _store_page(request, entry)
         return response
 
     @staticmethod
