@@ -15,8 +15,9 @@
    commit, which is timed too).
 3. Starts gunicorn (2 workers, production settings, after ``collectstatic``) on loopback and
    drives it with ``wrk`` for the static CSS file, the cached list page, a cached project page,
-   400 different list pages, 400 different searches and every project page; reports each
-   one's throughput as a ratio of the static file's in the same run, and its latency.
+   31,500 different list pages (page, order and filters: almost none in the page cache), 400
+   different searches and every project page; reports each one's throughput as a ratio of the
+   static file's in the same run, and its latency.
 4. Drops the database (unless ``--keep``).
 
 The shared cache is Redis (``REDIS_URL``, database 15 by default), as production with more
@@ -169,6 +170,22 @@ def common_searches(count: int, seed: int = 5) -> list[str]:
     return list(seen)
 
 
+def list_pages() -> list[str]:
+    """Different register list pages, so many that under wrk almost every request is one that
+    nobody asked for since the register last changed (not in the page cache): every page
+    number up to 500, in each order, with and without the AI filter and each area."""
+    from projects.questions import AREA_CHOICES
+
+    areas = ["", *(f"&area={key}" for key, _label in AREA_CHOICES)]
+    return [
+        f"/register/?page={n}&sort={sort}{ai}{area}"
+        for n in range(1, 501)
+        for sort in ("newest", "updated", "title")
+        for ai in ("", "&uses_ai=yes", "&uses_ai=no")
+        for area in areas
+    ]
+
+
 def timed(
     client, paths: list[str], repeat: int, *, change: bool
 ) -> tuple[list[float], int, int, int]:
@@ -185,7 +202,7 @@ def timed(
     from django.test import RequestFactory
     from django.test.utils import CaptureQueriesContext
 
-    from register.caching import _page_key, register_changed
+    from register.caching import _drop_page, _page_key, register_changed
 
     times, counts, own = [], [], []
     for n in range(repeat):
@@ -193,7 +210,9 @@ def timed(
         if change:
             register_changed()  # outside a transaction: "committed" at once
         else:
-            cache.delete(_page_key(RequestFactory().get(path)))
+            key = _page_key(RequestFactory().get(path))
+            cache.delete(key)  # from the shared cache and from this process's own pages
+            _drop_page(key)
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             response = client.get(path)
@@ -250,7 +269,7 @@ def throughput(base: str, static_root: str, project_path: str, seconds: int, pat
         "static CSS": [static],
         "cached list page": ["/register/"],
         "cached project page": [project_path],
-        f"list, any of {len(paths['pages'])} pages": paths["pages"],
+        f"list, any of {len(paths['pages']):,} (not cached)": paths["pages"],
         f"search, {len(paths['searches'])} different (1-3 common words, pages 1-3)": paths[
             "searches"
         ],
@@ -327,6 +346,7 @@ def main() -> None:
         from projects.models import Project
 
         call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)  # the database cache, when it is used
         call_command("collectstatic", verbosity=0, interactive=False)
         if not args.reuse:
             with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
@@ -387,7 +407,7 @@ def main() -> None:
         rng = random.Random(9)
         published = [p.get_absolute_url() for p in Project.objects.published().only("slug")]
         wrk_paths = {
-            "pages": [f"/register/?page={n}" for n in range(1, 401)],
+            "pages": list_pages(),
             "searches": [
                 f"/register/?q={text.replace(' ', '+')}&page={rng.randint(1, 3)}"
                 for text in common_searches(400, seed=13)
