@@ -23,11 +23,14 @@ def after_commit(function, *args, **kwargs):
         return function(*args, **kwargs)
 
 
-def sign_up(client, email="rita@example.net", query="", *, follow=None, **choices) -> None:
+def sign_up(
+    client, email="rita@example.net", query="", *, follow=None, REMOTE_ADDR="127.0.0.1", **choices
+) -> None:
+    """``REMOTE_ADDR`` is the internet address asking (sign-ups are limited per address)."""
     url = f"/alerts/follow/{follow}/" if follow else f"/alerts/new/{query}"
     data = {"email": email, "frequency": "immediately", "kinds": list(KINDS), **choices}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        response = client.post(url, data)
+        response = client.post(url, data, REMOTE_ADDR=REMOTE_ADDR)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert response["Location"] == "/alerts/check-your-email/"
 

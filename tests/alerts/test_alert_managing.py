@@ -118,3 +118,54 @@ def test_a_new_link_is_sent_only_to_the_address(client):
     assert message.to == [EMAIL]
     link = re.search(r"https?://\S+/alerts/manage/\S+/", message.body).group(0)
     assert client.get(path_of(link)).status_code == 200
+
+
+def test_a_stop_link_for_an_alert_stopped_already_says_so(client):
+    subscription = subscribe(client, EMAIL)
+    url = stop_url(subscription)
+    client.post(url, {"List-Unsubscribe": "One-Click"})
+    response = client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This alert was stopped already" in page
+    assert "Stop these emails" not in page  # no button for an alert that is gone
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_forged_stop_link_is_refused_to_a_person_and_to_a_mail_program(client):
+    subscription = subscribe(client, EMAIL)
+    forged = f"/alerts/unsubscribe/{subscription.pk}:forged/"
+    page = client.get(forged)
+    assert page.status_code == 404
+    assert "This link has expired or is not valid" in page.content.decode()
+    one_click = client.post(forged, {"List-Unsubscribe": "One-Click"})
+    assert one_click.status_code == 404
+    assert one_click.content.decode() == "This link is not valid.\n"
+    assert Subscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_a_change_link_that_is_not_valid_changes_nothing(client):
+    subscription = subscribe(client, EMAIL)
+    url = f"/alerts/manage/1:forged/{subscription.pk}/"
+    response = client.post(url, {"frequency": "weekly", "kinds": ["withdrawn"]})
+    assert response.status_code == 404
+    assert "This link has expired or is not valid" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.frequency == "immediately" and len(subscription.kinds) == 4
+
+
+def test_the_page_asking_for_a_new_link_and_its_limit(client):
+    page = client.get("/alerts/manage/")
+    assert page.status_code == 200
+    assert "Get a link to your email alerts" in page.content.decode()
+    subscribe(client, EMAIL, REMOTE_ADDR="10.0.5.1")
+    for n in range(10):
+        response = client.post("/alerts/manage/", {"email": EMAIL}, REMOTE_ADDR="10.0.5.2")
+        assert response.status_code == 302, n
+    limited = client.post("/alerts/manage/", {"email": EMAIL}, REMOTE_ADDR="10.0.5.2")
+    assert limited.status_code == 429
+    assert "Please wait an hour" in limited.content.decode()
+    # An address gets at most three emails an hour from these pages, however often it is
+    # asked: its confirmation was the first, so two links went.
+    assert len(mail.outbox) == 2
+    assert all(message.to == [EMAIL] for message in mail.outbox)

@@ -11,7 +11,7 @@ from alerts.models import AlertEvent, Delivery, Subscriber, Subscription
 from alerts.sending import MARK_EVERY
 from projects import services
 from projects.models import Project
-from tests.factories import ModeratorFactory, SubmittedProjectFactory
+from tests.factories import ModeratorFactory, OrganisationFactory, SubmittedProjectFactory
 
 from .helpers import (
     path_of,
@@ -297,3 +297,46 @@ def test_weekly_summaries_stop_too_when_the_mail_server_is_down(client, settings
     send_alerts()
     assert len(mail.outbox) == 5
     assert Delivery.objects.filter(state="sent").count() == 5
+
+
+def test_a_run_marks_what_went_every_ten_so_a_killed_run_loses_few(client, settings, time_machine):
+    time_machine.move_to(timezone.now())
+    addresses = [f"person{n}@example.net" for n in range(12)]
+    for n, address in enumerate(addresses):
+        subscribe(client, address, REMOTE_ADDR=f"10.6.{n}.1")
+    publish(title="One")
+    settings.EMAIL_BACKEND = "tests.alerts.test_alert_sending.Killed"
+    Killed.left = 11
+    with pytest.raises(KeyboardInterrupt):
+        send_alerts()
+    assert len(mail.outbox) == 11
+    assert Delivery.objects.filter(state="sent").count() == MARK_EVERY  # marked as they went
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    time_machine.shift(datetime.timedelta(minutes=20))
+    output = send_alerts()
+    # Only the two after the last mark are in doubt (one went, one did not): neither is sent
+    # again, and the ten marked are not in doubt at all.
+    assert "2 alert(s) were being sent when an earlier run stopped" in output
+    assert "Sent 0 alert(s)" in output
+    assert len(mail.outbox) == 11
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(addresses[:11])
+
+
+def test_one_alert_told_of_two_projects_in_a_run_gets_two_emails_about_the_same_search(client):
+    council = OrganisationFactory(name="Wirral Council", slug="wirral-council")
+    publish(title="Bus times", with_organisation=council)
+    subscribe(client, EMAIL, "?organisation=wirral-council")
+    publish(title="Ferry times", with_organisation=council)
+    publish(title="Parking", with_organisation=council)
+    publish(title="Clinic waits")
+    assert "Sent 2 alert(s)" in send_alerts()
+    assert sorted(message.subject for message in mail.outbox) == [
+        "New on the register: Ferry times",
+        "New on the register: Parking",
+    ]
+    for message in mail.outbox:
+        assert (
+            "emails about projects on the register matching Organisation: Wirral Council."
+            in message.body
+        )
+        assert "/register/?organisation=wirral-council" in message.body
