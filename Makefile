@@ -11,7 +11,7 @@ LOCK_DEV := requirements/dev.txt
 COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: run test coverage install lint format css demo clean lock upgrade check-lock test-tools
+.PHONY: run test coverage coverage-report install lint format css demo clean lock upgrade check-lock test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,14 +34,25 @@ run: install
 test-tools:
 	@bash scripts/install-test-tools.sh
 
-test: install test-tools
-	$(BIN)/python -m pytest
+# With COVERAGE=1, under coverage.py (a data file per run, combined by coverage-report): CI runs
+# the suite so on SQLite and on PostgreSQL, and the report counts both.
+PYTEST := $(if $(COVERAGE),$(BIN)/coverage run --parallel-mode -m pytest,$(BIN)/python -m pytest)
 
-# The suite under coverage.py, then the report: fails when line coverage falls below the floor
-# in pyproject.toml ([tool.coverage.report] fail_under). CI runs it on SQLite.
-coverage: install test-tools
-	$(BIN)/coverage run -m pytest
+test: install test-tools
+	$(PYTEST)
+
+# The runs' coverage data combined, then the report: fails when line coverage falls below the
+# floor in pyproject.toml ([tool.coverage.report] fail_under).
+coverage-report: install
+	$(BIN)/coverage combine
 	$(BIN)/coverage report
+
+# The suite under coverage on this machine's database (SQLite unless DATABASE_URL), then the
+# report. CI's figure is both databases' runs together (.ci/run).
+coverage: install test-tools
+	rm -f .coverage .coverage.*
+	$(MAKE) test COVERAGE=1
+	$(MAKE) coverage-report
 
 # Regenerate both locks from pyproject.toml, keeping every pin that still fits its range.
 lock: install

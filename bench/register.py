@@ -15,7 +15,7 @@
    commit, which is timed too).
 3. Starts gunicorn (2 workers, production settings, after ``collectstatic``) on loopback and
    drives it with ``wrk`` for the static CSS file, the cached list page, a cached project page,
-   31,500 different list pages (page, order and filters: almost none in the page cache), 400
+   36,000 different list pages (page, order and filters: almost none in the page cache), 400
    different searches and every project page; reports each one's throughput as a ratio of the
    static file's in the same run, and its latency.
 4. Drops the database (unless ``--keep``).
