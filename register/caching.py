@@ -33,6 +33,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -228,6 +229,32 @@ def per_stamp(name: str, build, *, variant: str = ""):
         cache.set(key, value, timeout=PAGE_SECONDS)
     _local[name] = (stamp, value)
     return value
+
+
+# Parts of pages rendered once per stamp in this process (``fragment``): the latest ones, up to
+# this many characters in all.
+KEPT_FRAGMENT_CHARACTERS = 16 * 1024 * 1024
+_fragments: OrderedDict[tuple, str] = OrderedDict()
+_fragment_characters = 0
+
+
+def fragment(name: str, key: str, render) -> str:
+    """The part of a page called ``name`` for ``key`` (everything else it depends on), rendered
+    by ``render()`` once per register stamp and day in this process: the parts of a register
+    list that do not depend on its page number (the search box, the filter panel with its
+    counts, the order), shared by every page of the same list, and each project's entry in a
+    list."""
+    global _fragment_characters
+    kept_key = (name, key, current_stamp(), timezone.localdate().isoformat())
+    html = _fragments.get(kept_key)
+    if html is not None:
+        _fragments.move_to_end(kept_key)
+        return html
+    html = _fragments[kept_key] = render()
+    _fragment_characters += len(html)
+    while _fragment_characters > KEPT_FRAGMENT_CHARACTERS and _fragments:
+        _fragment_characters -= len(_fragments.popitem(last=False)[1])
+    return html
 
 
 def _not_modified(request, etag: str, last_modified: int) -> bool:

@@ -89,6 +89,19 @@ class RegisterListing:
         return self.page.paginator.count
 
     @property
+    def address_without_page(self) -> str:
+        """The list's whole query string but its page number: what every part of the page but
+        its projects and page links depends on (the search box, the chosen filters and their
+        links, the filter panel, the order), so the pages of one list share them."""
+        data = self.filterset.data
+        params = QueryDict(mutable=True)
+        for name in data:
+            if name != "page":
+                values = data.getlist(name) if hasattr(data, "getlist") else data[name]
+                params.setlist(name, values if isinstance(values, list) else [values])
+        return params.urlencode()
+
+    @property
     def query(self) -> str:
         """The list's search and filters as a query string ("?area=wirral", or ""), without its
         page or order: the same list's Atom feed and email alerts take it."""

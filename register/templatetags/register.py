@@ -9,8 +9,32 @@ from projects.answers import answer_display
 from projects.questions import Question
 
 from .. import presenters
+from ..caching import fragment
 
 register = template.Library()
+
+
+class KeptPerStampNode(template.Node):
+    def __init__(self, nodelist, name: str, key):
+        self.nodelist, self.name, self.key = nodelist, name, key
+
+    def render(self, context) -> str:
+        return fragment(
+            self.name, str(self.key.resolve(context)), lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def kept_per_stamp(parser, token):
+    """``{% kept_per_stamp "name" key %}...{% endkept_per_stamp %}``: the part between, rendered
+    once per register stamp (and day) for each ``key`` in this process (``caching.fragment``).
+    ``key`` must hold everything else the part depends on."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("kept_per_stamp takes a name and a key")
+    nodelist = parser.parse(("endkept_per_stamp",))
+    parser.delete_first_token()
+    return KeptPerStampNode(nodelist, bits[1].strip("\"'"), parser.compile_filter(bits[2]))
 
 
 @register.simple_tag
