@@ -128,30 +128,42 @@ def invite(request, slug):
     return _render(request, "invite.html", team, page_title="Invite a colleague", form=form)
 
 
-def _invitation_action(request, slug, invitation_id, action):
+def _invitation_action(request, slug, invitation_id, action, done: str):
+    """Resend or cancel an invitation, then back to the team with ``done`` (formatted with
+    the invitation) or the reason the rules refused it."""
     team = Team(request, slug).require_manager()
     invitation = get_object_or_404(team.organisation.invitations, pk=invitation_id)
     try:
         action(invitation=invitation, by=request.user)
     except teams.TeamRuleBroken as refused:
         messages.error(request, refused.message)
-    return team, invitation
+    else:
+        messages.success(request, done.format(email=invitation.email))
+    return _back(team)
 
 
 @login_required
 @require_POST
 def resend_invitation(request, slug, invitation_id):
-    team, invitation = _invitation_action(request, slug, invitation_id, teams.resend_invitation)
-    messages.success(request, f"We have sent the invitation to {invitation.email} again")
-    return _back(team)
+    return _invitation_action(
+        request,
+        slug,
+        invitation_id,
+        teams.resend_invitation,
+        "We have sent the invitation to {email} again",
+    )
 
 
 @login_required
 @require_POST
 def cancel_invitation(request, slug, invitation_id):
-    team, invitation = _invitation_action(request, slug, invitation_id, teams.cancel_invitation)
-    messages.success(request, f"The invitation to {invitation.email} is cancelled")
-    return _back(team)
+    return _invitation_action(
+        request,
+        slug,
+        invitation_id,
+        teams.cancel_invitation,
+        "The invitation to {email} is cancelled",
+    )
 
 
 @login_required
