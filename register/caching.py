@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -164,6 +166,35 @@ def per_stamp(name: str, build, *, variant: str = ""):
         cache.set(key, value, timeout=PAGE_SECONDS)
     _local[name] = (stamp, value)
     return value
+
+
+class KeptPerStamp:
+    """The latest ``size`` values of one kind, kept in this process under the register's stamp
+    and their own key: once the register changes none of them is found again (the stamp is
+    part of the key), and the least recently used go first."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, build):
+        """The value kept for ``key`` at the current stamp, or ``build()``'s, then kept."""
+        key = (current_stamp(), key)
+        with self._lock:
+            value = self._values.get(key, _MISSING)
+            if value is not _MISSING:
+                self._values.move_to_end(key)
+                return value
+        value = build()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+
+_MISSING = object()
 
 
 def _not_modified(request, etag: str, last_modified: int) -> bool:
