@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import logging
+import threading
 import time
 from collections import OrderedDict
 from functools import wraps
@@ -33,7 +34,6 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -231,30 +231,33 @@ def per_stamp(name: str, build, *, variant: str = ""):
     return value
 
 
-# Parts of pages rendered once per stamp in this process (``fragment``): the latest ones, up to
-# this many characters in all.
-KEPT_FRAGMENT_CHARACTERS = 16 * 1024 * 1024
-_fragments: OrderedDict[tuple, str] = OrderedDict()
-_fragment_characters = 0
+class KeptPerStamp:
+    """The latest ``size`` values of one kind, kept in this process under the register's stamp
+    and their own key: once the register changes none of them is found again (the stamp is
+    part of the key), and the least recently used go first."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, build):
+        """The value kept for ``key`` at the current stamp, or ``build()``'s, then kept."""
+        key = (current_stamp(), key)
+        with self._lock:
+            value = self._values.get(key, _MISSING)
+            if value is not _MISSING:
+                self._values.move_to_end(key)
+                return value
+        value = build()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
 
 
-def fragment(name: str, key: str, render) -> str:
-    """The part of a page called ``name`` for ``key`` (everything else it depends on), rendered
-    by ``render()`` once per register stamp and day in this process: the parts of a register
-    list that do not depend on its page number (the search box, the filter panel with its
-    counts, the order), shared by every page of the same list, and each project's entry in a
-    list."""
-    global _fragment_characters
-    kept_key = (name, key, current_stamp(), timezone.localdate().isoformat())
-    html = _fragments.get(kept_key)
-    if html is not None:
-        _fragments.move_to_end(kept_key)
-        return html
-    html = _fragments[kept_key] = render()
-    _fragment_characters += len(html)
-    while _fragment_characters > KEPT_FRAGMENT_CHARACTERS and _fragments:
-        _fragment_characters -= len(_fragments.popitem(last=False)[1])
-    return html
+_MISSING = object()
 
 
 def _not_modified(request, etag: str, last_modified: int) -> bool:

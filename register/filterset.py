@@ -112,11 +112,19 @@ class RegisterFilterForm(forms.Form):
         """The filter panel, field by field, ready for a plain template
         (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
         selects as crispy-forms-gds gives, without its template for each choice."""
+        counts, self._counts = getattr(self, "_counts", None), None
+        if counts is not None:
+            self.show_counts(counts())
         return [FilterGroup.of(self[name], panel_kind(self.fields[name])) for name in FACETS]
 
     @property
     def sort_helper(self) -> FormHelper:
         return _helper(Field.select("sort"))
+
+    def count_with(self, facets) -> None:
+        """Show the counts ``facets()`` gives in the panel (``show_counts``), once it is
+        rendered: a list page showing a panel kept for its list counts nothing."""
+        self._counts = facets
 
     def show_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Add to each filter choice the number of projects it would show: "Pilot (3)"."""
@@ -307,14 +315,23 @@ class RegisterFilterSet(django_filters.FilterSet):
     def _chosen_bits(self, index: FacetIndex) -> dict[str, int]:
         return {name: index.matching(name, value) for name, value in self.chosen.items()}
 
+    def _listed_bits(self, index: FacetIndex) -> int:
+        bits, _ranked = self._found(index)
+        for matching in self._chosen_bits(index).values():
+            bits &= matching
+        return bits
+
+    def total(self, index: FacetIndex | None = None) -> int:
+        """How many projects the list shows (one bit count in the facet index)."""
+        return self._listed_bits(index or FacetIndex.current()).bit_count()
+
     def listed(self, index: FacetIndex | None = None) -> Iterator[int]:
         """The ids of the projects the list shows, in the list's order: the same projects and
         order as ``qs``, picked from the facet index instead of by a scan of the register
         (lazily: a page needs only the ids up to its end)."""
         index = index or FacetIndex.current()
-        bits, ranked = self._found(index)
-        for matching in self._chosen_bits(index).values():
-            bits &= matching
+        bits = self._listed_bits(index)
+        _found, ranked = self._found(index)
         if ranked is not None:
             return index.only(ranked, bits)
         return index.in_order(self.sort_choice, bits)

@@ -3,10 +3,11 @@ published (or withdrawn, or since-replaced) versions can come out of these funct
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404, QueryDict
 
@@ -18,6 +19,7 @@ from .conditions import facet_q
 from .facet_index import FacetIndex
 from .filter_tags import ChosenFilter, chosen_filters
 from .filterset import RegisterFilterSet
+from .presenters import ListedProject
 
 
 def public_record(slug: str) -> Project:
@@ -61,17 +63,9 @@ def public_version(slug: str, version: int) -> Project:
 
 
 PAGE_SIZE = 20
-# What a list entry shows: the long answers stay in the database (smaller rows to sort).
-LIST_FIELDS = (
-    "slug",
-    "title",
-    "status",
-    "uses_ai",
-    "summary",
-    "purpose",
-    "published_at",
-    "first_published_at",
-)
+# What a list entry shows (``register.presenters.ListedProject``): the long answers stay in the
+# database.
+LISTED_FIELDS = ("pk", "slug", "title", "status", "uses_ai", "summary", "purpose")
 LATEST_COUNT = 5
 
 
@@ -81,25 +75,21 @@ class RegisterListing:
 
     filterset: RegisterFilterSet
     page: Page
-    facets: dict[str, dict[str, int]]
     chosen: list[ChosenFilter]
+    index: FacetIndex
+    # The query string without its page, in its order: what everything but the projects and
+    # the pagination depends on (with the register's stamp), on every page of the list.
+    state: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @cached_property
+    def facets(self) -> dict[str, dict[str, int]]:
+        """The filter panel's counts: counted only when the panel is rendered (pages 2, 3...
+        of a list usually show the one kept for the list, ``same_on_every_page``)."""
+        return self.filterset.facets(self.index)
 
     @property
     def total(self) -> int:
         return self.page.paginator.count
-
-    @property
-    def address_without_page(self) -> str:
-        """The list's whole query string but its page number: what every part of the page but
-        its projects and page links depends on (the search box, the chosen filters and their
-        links, the filter panel, the order), so the pages of one list share them."""
-        data = self.filterset.data
-        params = QueryDict(mutable=True)
-        for name in data:
-            if name != "page":
-                values = data.getlist(name) if hasattr(data, "getlist") else data[name]
-                params.setlist(name, values if isinstance(values, list) else [values])
-        return params.urlencode()
 
     @property
     def query(self) -> str:
@@ -122,7 +112,7 @@ def list_query(params) -> str:
 class ListedProjects:
     """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
     many. Slicing it (as the paginator does for a page) reads just those projects, with their
-    lead organisations."""
+    lead organisations' names, in one query, as ``ListedProject``s."""
 
     def __init__(self, ids: Callable[[], Iterable[int]], total: int):
         self.ids = ids
@@ -131,22 +121,18 @@ class ListedProjects:
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, item: slice) -> list[Project]:
+    def __getitem__(self, item: slice) -> list[ListedProject]:
         pks = list(islice(self.ids(), item.start, item.stop))
-        projects = (
+        lead = ProjectOrganisation.objects.filter(
+            project=OuterRef("pk"), role=OrganisationRole.LEAD
+        ).order_by("position", "pk")
+        rows = (
             Project.objects.filter(pk__in=pks)
-            .only(*LIST_FIELDS)
-            .prefetch_related(
-                Prefetch(
-                    "project_organisations",
-                    queryset=ProjectOrganisation.objects.filter(
-                        role=OrganisationRole.LEAD
-                    ).select_related("organisation"),
-                )
-            )
-            .in_bulk()
+            .annotate(lead_name=Subquery(lead.values("organisation__name")[:1]))
+            .values_list(*LISTED_FIELDS, "lead_name")
         )
-        return [projects[pk] for pk in pks if pk in projects]
+        listed = {row[0]: ListedProject(*row) for row in rows}
+        return [listed[pk] for pk in pks if pk in listed]
 
 
 def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
@@ -159,12 +145,15 @@ def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
     filterset = RegisterFilterSet(
         params, queryset=Project.objects.published(), organisations=index.organisations
     )
-    facets = filterset.facets(index)
-    listed = ListedProjects(lambda: filterset.listed(index), facets["total"][""])
+    listed = ListedProjects(lambda: filterset.listed(index), filterset.total(index))
     page = Paginator(listed, page_size).get_page(params.get("page"))
     chosen = chosen_filters(filterset, params)
-    filterset.form.show_counts(facets)
-    return RegisterListing(filterset=filterset, page=page, facets=facets, chosen=chosen)
+    state = tuple((name, tuple(values)) for name, values in params.lists() if name != "page")
+    listing = RegisterListing(
+        filterset=filterset, page=page, chosen=chosen, index=index, state=state
+    )
+    filterset.form.count_with(lambda: listing.facets)
+    return listing
 
 
 def latest_projects(count: int = LATEST_COUNT) -> list[Project]:

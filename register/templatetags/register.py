@@ -3,38 +3,18 @@ summaries, excerpts and pagination."""
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.text import Truncator
+from django.utils import timezone
 
 from projects.answers import answer_display
 from projects.questions import Question
 
 from .. import presenters
-from ..caching import fragment
+from ..caching import KeptPerStamp
 
 register = template.Library()
-
-
-class KeptPerStampNode(template.Node):
-    def __init__(self, nodelist, name: str, key):
-        self.nodelist, self.name, self.key = nodelist, name, key
-
-    def render(self, context) -> str:
-        return fragment(
-            self.name, str(self.key.resolve(context)), lambda: self.nodelist.render(context)
-        )
-
-
-@register.tag
-def kept_per_stamp(parser, token):
-    """``{% kept_per_stamp "name" key %}...{% endkept_per_stamp %}``: the part between, rendered
-    once per register stamp (and day) for each ``key`` in this process (``caching.fragment``).
-    ``key`` must hold everything else the part depends on."""
-    bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError("kept_per_stamp takes a name and a key")
-    nodelist = parser.parse(("endkept_per_stamp",))
-    parser.delete_first_token()
-    return KeptPerStampNode(nodelist, bits[1].strip("\"'"), parser.compile_filter(bits[2]))
+# The parts of register list pages kept rendered: the latest lists (search, filters, order).
+KEPT_LISTS = 256
+_kept_parts = KeptPerStamp(KEPT_LISTS)
 
 
 @register.simple_tag
@@ -66,9 +46,14 @@ def uses_ai_tag(project, either=False):
 
 @register.filter
 def one_line(text: str, words: int = 25) -> str:
-    """The first paragraph of ``text`` cut to about ``words`` words: a one-line summary."""
-    first = next((line.strip() for line in (text or "").splitlines() if line.strip()), "")
-    return Truncator(first).words(words, truncate="\u2026")
+    """The first paragraph of ``text`` cut to about ``words`` words (``register.presenters``)."""
+    return presenters.one_line(text, words)
+
+
+@register.simple_tag
+def project_summary(project):
+    """One project in a list (``register.presenters.project_summary``)."""
+    return presenters.project_summary(project)
 
 
 @register.filter
@@ -109,3 +94,34 @@ def pagination(context, page):
         "previous_url": _page_url(params, page.number - 1) if page.has_previous() else "",
         "next_url": _page_url(params, page.number + 1) if page.has_next() else "",
     }
+
+
+class SameOnEveryPageNode(template.Node):
+    def __init__(self, nodelist, listing, part: str):
+        self.nodelist = nodelist
+        self.listing = template.Variable(listing)
+        self.part = part
+
+    def render(self, context):
+        listing = self.listing.resolve(context)
+        # Today's date too: what is overdue for review (a filter and its counts) moves with it.
+        key = (self.part, listing.state, timezone.localdate().isoformat())
+        return _kept_parts.get(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def same_on_every_page(parser, token):
+    """``{% same_on_every_page listing "part" %}...{% endsame_on_every_page %}``: a part of a
+    register list page that is the same on each of the list's pages (the search box, the
+    filter panel and its counts, the order), rendered once per register stamp and list
+    (``RegisterListing.state``) in this process and kept for pages 2, 3... The filter panel
+    was the costliest part of a list page; what it shows depends only on the register and the
+    query string without its page, so a kept one is never stale."""
+    try:
+        _name, listing, part = token.split_contents()
+    except ValueError:
+        message = "same_on_every_page takes a listing and a part name"
+        raise template.TemplateSyntaxError(message) from None
+    nodelist = parser.parse(("endsame_on_every_page",))
+    parser.delete_first_token()
+    return SameOnEveryPageNode(nodelist, listing, part.strip("\"'"))
