@@ -174,8 +174,6 @@ def read_impact_assessments(text: str) -> list[dict] | None:
     rows = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         lines = paragraph.strip().splitlines()
-        if not lines:
-            continue
         row = {"name": lines[0].strip(), "date": None, "url": None, "summary": None}
         current = None
         for line in lines[1:]:

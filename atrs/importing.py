@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from projects.models import Project
-from projects.questions import QUESTIONS
 from public_text.policy import normalise, refusal
 
 from . import crosswalk
@@ -52,11 +51,6 @@ class ImportedAnswers:
         return answers
 
 
-def _label(key: str) -> str:
-    question = QUESTIONS.get(key)
-    return question.label if question else key
-
-
 def _fits(key: str, value) -> str | None:
     """Why ``value`` cannot be the answer to ``key``, or None when it can."""
     if not isinstance(value, str):
@@ -66,10 +60,7 @@ def _fits(key: str, value) -> str | None:
             URLValidator(schemes=["https"])(value)
         except ValidationError:
             return "the website is not an address starting https://"
-    try:
-        limit = Project._meta.get_field(key).max_length
-    except FieldDoesNotExist:
-        limit = None
+    limit = Project._meta.get_field(key).max_length
     if limit and len(value) > limit:
         return f"the answer is longer than the {limit} characters the question allows"
     if "\x00" in value:
@@ -98,8 +89,6 @@ def register_answers_from(parsed: ParsedRecord) -> ImportedAnswers:
     for section, atrs_field in crosswalk.FIELDS:
         text = parsed.answer(section.name, atrs_field.name)
         for key, value in register_answers(atrs_field, text).items():
-            if key in result.answers or key not in QUESTIONS:
-                continue
             problem = _fits(key, value)
             if problem:
                 result.left_out.append(f"{atrs_field.label}: {problem}")
@@ -116,12 +105,3 @@ def register_answers_from(parsed: ParsedRecord) -> ImportedAnswers:
         if values and key not in result.answers:
             result.answers[key] = values
     return result
-
-
-def still_to_answer(imported: ImportedAnswers) -> list[str]:
-    """The Charter's questions an import leaves unanswered, by label, in the form's order."""
-    return [
-        question.label
-        for question in QUESTIONS.values()
-        if question.key not in imported.answers and question.kind != "declaration"
-    ]

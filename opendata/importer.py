@@ -93,11 +93,9 @@ def _organisations(documents: list[dict]) -> tuple[dict[str, Organisation], int]
             )
         )
     Organisation.objects.bulk_create(new, batch_size=BATCH)
-    if new and new[0].pk is None:  # databases that cannot return ids from a bulk insert
-        for organisation in Organisation.objects.filter(slug__in=[o.slug for o in new]):
-            found[organisation.name_key] = organisation
-    else:
-        found.update({organisation.name_key: organisation for organisation in new})
+    # A database that cannot return ids from a bulk insert is refused when the projects are
+    # created (before these are used), so the new organisations have their ids here.
+    found.update({organisation.name_key: organisation for organisation in new})
     return found, len(new)
 
 

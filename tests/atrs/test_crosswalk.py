@@ -7,9 +7,11 @@ import pytest
 from atrs import crosswalk
 from atrs.answers import atrs_answer
 from organisations.choices import ORGANISATION_TYPE_CHOICES
+from projects.models import Project
 from projects.questions import (
     AI_KIND_CHOICES,
     AREA_CHOICES,
+    QUESTIONS,
     STATUS_CHOICES,
     TOPIC_CHOICES,
 )
@@ -169,3 +171,12 @@ def test_not_held_lists_exactly_the_fields_not_asked():
 def test_every_sheet_name_fits_excel():
     for section in crosswalk.SECTIONS:
         assert len(section.sheet_title) <= 31, section.title
+
+
+def test_each_imported_key_is_one_question_of_the_project_read_by_one_field():
+    """An import writes each key once, to a Project field the form asks about."""
+    keys = [key for _s, field in crosswalk.FIELDS if field.imported for key in field.keys]
+    assert len(keys) == len(set(keys))
+    for key in keys:
+        assert key in QUESTIONS, key
+        assert Project._meta.get_field(key).name == key
