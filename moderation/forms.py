@@ -56,12 +56,6 @@ class RequestChangesForm(ActionForm):
         error_messages={"required": "Say what needs to change before the project can be published"},
     )
 
-    def clean_message(self):
-        message = self.cleaned_data["message"].strip()
-        if not message:
-            raise ValidationError(self.fields["message"].error_messages["required"])
-        return message
-
 
 class WithdrawForm(ActionForm):
     button_text = "Withdraw from the register"
@@ -74,12 +68,6 @@ class WithdrawForm(ActionForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter the public reason for withdrawing the project"},
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(self.fields["reason"].error_messages["required"])
-        return reason
 
 
 class VerifyOrganisationForm(ActionForm):

@@ -49,6 +49,10 @@ def check_review_date(chosen: datetime.date, *, today: datetime.date) -> None:
         )
 
 
+class NotPublished(ValueError):
+    """The record is no longer published (withdrawn or replaced meanwhile)."""
+
+
 class SummaryNeeded(ValueError):
     """A record published before summaries were asked for is confirmed only with one."""
 
@@ -75,7 +79,7 @@ def confirm_still_accurate(
     today = timezone.localdate(now)
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.publication_state != PublicationState.PUBLISHED:
-        raise ValueError("Only a published record can be confirmed as still accurate")
+        raise NotPublished("Only a published record can be confirmed as still accurate")
     due = next_review_due or latest_review_date(today)
     check_review_date(due, today=today)
     fields = ["last_reviewed_at", "next_review_due", "updated_at"]

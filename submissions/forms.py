@@ -148,9 +148,8 @@ class DayMonthYearField(forms.MultiValueField):
     def compress(self, data_list):
         if not data_list or all(value in (None, "") for value in data_list):
             return None
-        day, month, year = (list(data_list) + [None, None, None])[:3]
-        if None in (day, month, year) or "" in (day, month, year):
-            raise forms.ValidationError("Enter the day, month and year, like 27 3 2025")
+        # A part left out is refused by its own field ("incomplete") before this is called.
+        day, month, year = data_list
         try:
             return datetime.date(int(year), int(month), int(day))
         except ValueError as error:
@@ -180,7 +179,10 @@ class MonthYearField(forms.MultiValueField):
     widget = MonthYearWidget
 
     def __init__(self, **kwargs):
-        digits = {"invalid": "Enter the month and year as numbers, like 4 2025"}
+        digits = {
+            "invalid": "Enter the month and year as numbers, like 4 2025",
+            "incomplete": "Enter both the month and the year, like 4 2025",
+        }
         fields = (
             forms.IntegerField(min_value=1, max_value=12, error_messages=digits),
             forms.IntegerField(min_value=1900, max_value=2100, error_messages=digits),
@@ -190,9 +192,8 @@ class MonthYearField(forms.MultiValueField):
     def compress(self, data_list):
         if not data_list or all(value in (None, "") for value in data_list):
             return None
-        month, year = (list(data_list) + [None, None])[:2]
-        if month in (None, "") or year in (None, ""):
-            raise forms.ValidationError("Enter both the month and the year, like 4 2025")
+        # A part left out is refused by its own field ("incomplete") before this is called.
+        month, year = data_list
         return datetime.date(int(year), int(month), 1)
 
     def clean(self, value):
@@ -639,10 +640,7 @@ class ImpactAssessmentRowForm(forms.Form):
     @property
     def position(self) -> int:
         """This row's number on the page, counting from 1."""
-        try:
-            return int(self.prefix.rsplit("-", 1)[-1]) + 1
-        except (AttributeError, ValueError):
-            return 1
+        return int(self.prefix.rsplit("-", 1)[-1]) + 1  # the formset's prefix: impact-0, ...
 
     @staticmethod
     def _row(cleaned) -> dict:

@@ -74,9 +74,8 @@ def find_jargon(text: str) -> list[Jargon]:
     text = text or ""
     found: dict[str, Jargon] = {}
     hits: list[tuple[int, Jargon]] = []
+    # Each acronym once already: capitals and digits only, so no two share a lower case form.
     for term, position in _first_acronyms(text).items():
-        if term.lower() in found:
-            continue
         jargon = Jargon(term, jargon_list().get(term.lower(), ""))
         found[term.lower()] = jargon
         hits.append((position, jargon))

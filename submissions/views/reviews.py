@@ -13,8 +13,8 @@ from projects.form_fields import RealDateField
 from projects.models import REVIEW_INTERVAL_MONTHS
 from projects.questions import QUESTIONS
 from projects.reviews import (
+    NotPublished,
     ReviewDateError,
-    SummaryNeeded,
     check_review_date,
     confirm_still_accurate,
     latest_review_date,
@@ -82,8 +82,11 @@ def confirm_review(request, pk):
                 next_review_due=form.cleaned_data["next_review_due"],
                 summary=form.cleaned_data.get("summary"),
             )
-        except SummaryNeeded as refused:
-            form.add_error("summary", refused.message)
+        except NotPublished:
+            # Withdrawn or replaced by a newer version while the page was open. (A summary
+            # the service would refuse, the form has already refused: same rule, same request.)
+            messages.info(request, "This record is no longer published, so it cannot be confirmed")
+            return redirect("submission:project", pk=project.pk)
         else:
             messages.success(request, "Thank you. The record is marked as still accurate.")
             return redirect(project.get_absolute_url())
