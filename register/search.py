@@ -24,12 +24,10 @@ from projects.questions import TEXT_ANSWER_KEYS
 from projects.search_vector import SEARCH_CONFIG
 
 from .caching import PAGE_SECONDS, current_stamp, shares_searches
+from .conditions import RELEVANCE_ORDER
 
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
 MAX_QUERY_LENGTH = 200
-# Equally good matches: the most recently updated first (the register's "updated" order), as
-# ``register.conditions.RELEVANCE_ORDER`` orders projects.
-_ENTRY_RELEVANCE_ORDER = (F("rank").desc(), F("published_at").desc(), F("project_id").desc())
 # Letters and digits between single spaces: each word is one word to PostgreSQL's parser, so a
 # web search of them has no phrase (which would need the positions of every answer).
 PLAIN_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
@@ -100,7 +98,9 @@ def found_ids(queryset, text: str, *, ranked: bool) -> list[int]:
         entries = SearchEntry.objects.filter(project__search_vector=query)
     if ranked:
         rank = SearchRank(F("rank_vector"), query)
-        entries = entries.annotate(rank=rank).order_by(*_ENTRY_RELEVANCE_ORDER)
+        # The projects' own order applies as it is: an entry has the version's published_at,
+        # and its pk is the version's.
+        entries = entries.annotate(rank=rank).order_by(*RELEVANCE_ORDER)
     else:
         entries = entries.order_by()
     return matching_ids(entries)
