@@ -99,5 +99,5 @@ def test_redis_is_the_shared_cache_when_redis_url_is_set():
     code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
     with_redis = manage("shell", "-c", code, **PRODUCTION, REDIS_URL="redis://127.0.0.1:6379/0")
     without = manage("shell", "-c", code, **PRODUCTION)
-    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis.stdout.strip() == "charter_register.cache.RedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"

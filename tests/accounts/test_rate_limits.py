@@ -75,7 +75,7 @@ def test_asking_for_many_resets_from_one_address_gets_the_429_page(client):
 def test_the_counts_live_in_the_shared_cache_so_every_worker_sees_them():
     # The configured cache is shared by every app server: Redis or the database.
     assert settings.CACHES["default"]["BACKEND"] in {
-        "django.core.cache.backends.redis.RedisCache",
+        "charter_register.cache.RedisCache",
         "django.core.cache.backends.db.DatabaseCache",
     }
     data = {"login": "", "password": ""}
