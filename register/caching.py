@@ -249,9 +249,24 @@ class KeptPerStamp:
             if value is not _MISSING:
                 self._values.move_to_end(key)
                 return value
-        value = build()
+        return self.put(key[1], build())
+
+    def get_many(self, keys) -> dict:
+        """The values kept for those of ``keys`` that are kept, at the current stamp."""
+        stamp = current_stamp()
+        found = {}
         with self._lock:
-            self._values[key] = value
+            for key in keys:
+                value = self._values.get((stamp, key), _MISSING)
+                if value is not _MISSING:
+                    self._values.move_to_end((stamp, key))
+                    found[key] = value
+        return found
+
+    def put(self, key, value):
+        """Keep ``value`` for ``key`` at the current stamp; returns ``value``."""
+        with self._lock:
+            self._values[(current_stamp(), key)] = value
             while len(self._values) > self.size:
                 self._values.popitem(last=False)
         return value

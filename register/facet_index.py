@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterator
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 from pathlib import Path
 
 from django.db import connection
@@ -54,11 +57,64 @@ def _flags_to_bits(flags) -> int:
     return int(bytes(map(bool, reversed(flags))).translate(_ZERO_ONE), 2)
 
 
-def _bit_set(positions, size: int) -> int:
-    data = bytearray((size + 7) // 8)
-    for position in positions:
-        data[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(data, "little")
+_ONE_ZERO = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def _bit_set(positions: Iterable[int], size: int) -> int:
+    """The bit set with the bits at ``positions`` set (each below ``size``). The loops are
+    Python's own (``map``, ``deque``), not a Python ``for``: a search's set has up to every
+    project on the register."""
+    flags = bytearray(size)
+    deque(map(flags.__setitem__, positions, repeat(1)), maxlen=0)
+    return _flags_to_bits(flags)
+
+
+def _bit_flags(bits: int, size: int) -> bytes:
+    """``bits`` as one byte per project: ``flags[n]`` is 1 when bit ``n`` is set, else 0."""
+    if not size:
+        return b""
+    return format(bits, f"0{size}b")[::-1].encode("ascii").translate(_ONE_ZERO)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Some of the register's projects in an order: iterating gives their ids, and a slice
+    (a page) only the ids it holds, found by counting in bytes rather than by stepping through
+    the list in Python (a page far down a long list would pass over thousands of ids). Kept with
+    a list (``register.selectors.KeptList``) and sliced again for each of its pages."""
+
+    ordered: Sequence[int]  # ids in order
+    chosen: bytes  # one byte per id in ``ordered``: 1 for the projects selected
+
+    def __iter__(self) -> Iterator[int]:
+        return compress(self.ordered, self.chosen)
+
+    def __len__(self) -> int:
+        return self.chosen.count(1)
+
+    def __getitem__(self, item: slice) -> list[int]:
+        """The ids of the selected projects from ``item.start`` to ``item.stop`` (a slice with
+        both, counted among the selected)."""
+        start = self._place(item.start)
+        ids = []
+        while len(ids) < item.stop - item.start:
+            start = self.chosen.find(1, start)
+            if start < 0:
+                break
+            ids.append(self.ordered[start])
+            start += 1
+        return ids
+
+    def _place(self, number: int) -> int:
+        """Where in ``ordered`` the ``number``th (from 0) selected project is, or beyond."""
+        low, high = 0, len(self.chosen)
+        while low < high:  # the first place with ``number`` selected before it
+            middle = (low + high) // 2
+            if self.chosen.count(1, 0, middle) < number:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
 
 @dataclass
@@ -128,10 +184,23 @@ class FacetIndex:
         organisations = published_organisations()
         return cls(pks=pks, masks=masks, organisations=organisations)
 
+    def __getstate__(self):  # what the shared cache keeps: not the lookups made from it
+        return {name: getattr(self, name) for name in ("pks", "masks", "organisations")}
+
     def _positions(self) -> dict[int, int]:
         if not hasattr(self, "_position"):
             self._position = {pk: n for n, pk in enumerate(self.pks)}
         return self._position
+
+    def _known(self, ordered_pks: Sequence[int]) -> tuple[Sequence[int], Sequence[int]]:
+        """``ordered_pks`` without ids not in the index (a search made before a change), and
+        each one's bit."""
+        position = self._positions()
+        positions = list(map(position.get, ordered_pks))
+        if None in positions:
+            kept = [(pk, n) for pk, n in zip(ordered_pks, positions, strict=True) if n is not None]
+            ordered_pks, positions = [pk for pk, _n in kept], [n for _pk, n in kept]
+        return ordered_pks, array("l", positions)
 
     @property
     def everything(self) -> int:
@@ -140,7 +209,10 @@ class FacetIndex:
     def bits(self, pks) -> int:
         """The bit set of the given projects (those not on the register are left out)."""
         position = self._positions()
-        return _bit_set((position[pk] for pk in pks if pk in position), len(self.pks))
+        positions = list(map(position.get, pks))
+        if None in positions:
+            positions = [n for n in positions if n is not None]
+        return _bit_set(positions, len(self.pks))
 
     @staticmethod
     def order(sort: str) -> list[int]:
@@ -154,19 +226,20 @@ class FacetIndex:
             variant=_CODE_VERSION,
         )
 
-    def in_order(self, sort: str, bits: int) -> Iterator[int]:
-        """The ids of the projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
-        return self.only(self.order(sort), bits)
+    def in_order(self, sort: str, bits: int) -> Selection:
+        """The projects in ``bits``, in the order ``sort`` (a key of SORT_ORDER)."""
+        ordered = self.order(sort)
+        kept = self.__dict__.setdefault("_orders", {})  # each order's bits, worked out once
+        found = kept.get(sort)
+        if found is None or found[0] is not ordered:
+            found = kept[sort] = (ordered, *self._known(ordered))
+        _ordered, known, positions = found
+        return _select(known, positions, _bit_flags(bits, len(self.pks)))
 
-    def only(self, ordered_pks: list[int], bits: int) -> Iterator[int]:
-        """The ids in ``ordered_pks`` (kept in their order) of the projects in ``bits``."""
-        data = bits.to_bytes((len(self.pks) + 7) // 8, "little")
-        position = self._positions()
-        return (
-            pk
-            for pk in ordered_pks
-            if (n := position.get(pk)) is not None and data[n >> 3] >> (n & 7) & 1
-        )
+    def only(self, ordered_pks: Sequence[int], bits: int) -> Selection:
+        """The projects in ``bits`` among ``ordered_pks``, in their order."""
+        ordered, positions = self._known(ordered_pks)
+        return _select(ordered, positions, _bit_flags(bits, len(self.pks)))
 
     def matching(self, name: str, value) -> int:
         """The projects a chosen filter (a form's cleaned value) lets through."""
@@ -187,6 +260,11 @@ class FacetIndex:
         for key in value if isinstance(value, list) else [value]:
             bits |= masks.get(str(key), 0)
         return bits
+
+
+def _select(ordered: Sequence[int], positions: Sequence[int], flags: bytes) -> Selection:
+    """The ids in ``ordered`` whose bit (``positions``) is set in ``flags``, in order."""
+    return Selection(ordered, bytes(map(flags.__getitem__, positions)))
 
 
 @after_change

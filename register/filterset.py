@@ -9,7 +9,6 @@ the facet index (``register.facet_index``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import django_filters
@@ -33,7 +32,7 @@ from .conditions import (
     facet_q,
     published_organisations,
 )
-from .facet_index import COUNTED_FACETS, FacetIndex
+from .facet_index import COUNTED_FACETS, FacetIndex, Selection
 from .search import MAX_QUERY_LENGTH, found_ids, search
 from .widgets import CHECKBOXES, QuickSelect
 
@@ -112,19 +111,11 @@ class RegisterFilterForm(forms.Form):
         """The filter panel, field by field, ready for a plain template
         (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
         selects as crispy-forms-gds gives, without its template for each choice."""
-        counts, self._counts = getattr(self, "_counts", None), None
-        if counts is not None:
-            self.show_counts(counts())
         return [FilterGroup.of(self[name], panel_kind(self.fields[name])) for name in FACETS]
 
     @property
     def sort_helper(self) -> FormHelper:
         return _helper(Field.select("sort"))
-
-    def count_with(self, facets) -> None:
-        """Show the counts ``facets()`` gives in the panel (``show_counts``), once it is
-        rendered: a list page showing a panel kept for its list counts nothing."""
-        self._counts = facets
 
     def show_counts(self, facets: dict[str, dict[str, int]]) -> None:
         """Add to each filter choice the number of projects it would show: "Pilot (3)"."""
@@ -325,7 +316,7 @@ class RegisterFilterSet(django_filters.FilterSet):
         """How many projects the list shows (one bit count in the facet index)."""
         return self._listed_bits(index or FacetIndex.current()).bit_count()
 
-    def listed(self, index: FacetIndex | None = None) -> Iterator[int]:
+    def listed(self, index: FacetIndex | None = None) -> Selection:
         """The ids of the projects the list shows, in the list's order: the same projects and
         order as ``qs``, picked from the facet index instead of by a scan of the register
         (lazily: a page needs only the ids up to its end)."""

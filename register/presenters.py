@@ -5,7 +5,7 @@ screens), through the ``register`` template tags."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
@@ -70,11 +70,12 @@ def _project_url(prefix: str, slug: str) -> str:
     return reverse("register:project", kwargs={"slug": slug})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ListedProject:
     """One project as a register list shows it: only what its entry needs, read in one query
     with its lead organisation's name (``register.selectors.ListedProjects``), because a list
-    page reads 20 of them and building full ``Project`` models was a quarter of its time."""
+    page reads 20 of them and building full ``Project`` models was a quarter of its time. Kept
+    per register stamp, with its entry written out once (``html``)."""
 
     pk: int
     slug: str
@@ -90,6 +91,11 @@ class ListedProject:
 
     def get_status_display(self) -> str:
         return str(STAGES.get(self.status, self.status))
+
+    @cached_property
+    def html(self) -> str:
+        """The project's entry in a list (``project_summary``), written out once."""
+        return project_summary(self)
 
 
 def project_summary(project) -> str:

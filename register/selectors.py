@@ -1,22 +1,23 @@
 """Reads for public pages. Public views read projects through here and nothing else: only
 published (or withdrawn, or since-replaced) versions can come out of these functions."""
 
-from collections.abc import Callable, Iterable
+from __future__ import annotations
+
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import islice
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404, QueryDict
+from django.utils import timezone
 
 from organisations.models import Organisation
 from projects.models import Project, ProjectOrganisation, PublicationState
 from projects.questions import OrganisationRole
 
+from .caching import KeptPerStamp
 from .conditions import facet_q
-from .facet_index import FacetIndex
+from .facet_index import FacetIndex, Selection
 from .filter_tags import ChosenFilter, chosen_filters
 from .filterset import RegisterFilterSet
 from .presenters import ListedProject
@@ -69,33 +70,76 @@ LISTED_FIELDS = ("pk", "slug", "title", "status", "uses_ai", "summary", "purpose
 LATEST_COUNT = 5
 
 
+@dataclass(frozen=True)
+class KeptList:
+    """What every page of one register list shares (its search, filters and order): the
+    validated filters, the chosen-filter tags, the panel's counts, how many projects and which,
+    in order. Worked out once per list and register stamp (and day) and kept in the process
+    (``KEPT_LISTS``), so a list's pages 2, 3... only read and show their own projects. Never
+    changed once made: every request showing the list reads the same one."""
+
+    filterset: RegisterFilterSet
+    chosen: list[ChosenFilter]
+    facets: dict[str, dict[str, int]]
+    total: int
+    ids: Selection  # the list's projects' ids, in order (sliced again for each page)
+    query: str
+
+    @classmethod
+    def of(cls, params, index: FacetIndex) -> KeptList:
+        filterset = RegisterFilterSet(
+            params, queryset=Project.objects.published(), organisations=index.organisations
+        )
+        facets = filterset.facets(index)
+        filterset.form.show_counts(facets)
+        return cls(
+            filterset=filterset,
+            chosen=chosen_filters(filterset, params),
+            facets=facets,
+            total=filterset.total(index),
+            ids=filterset.listed(index),
+            query=list_query(filterset.data),
+        )
+
+
+# The lists kept (``KeptList``): the latest this many searches, filters and orders.
+KEPT_LISTS = 256
+_kept_lists = KeptPerStamp(KEPT_LISTS)
+
+
 @dataclass
 class RegisterListing:
     """One page of the register list: the projects, the filters and their counts."""
 
-    filterset: RegisterFilterSet
+    kept: KeptList
     page: Page
-    chosen: list[ChosenFilter]
-    index: FacetIndex
     # The query string without its page, in its order: what everything but the projects and
-    # the pagination depends on (with the register's stamp), on every page of the list.
+    # the pagination depends on (with the register's stamp and the day), on every page of the
+    # list.
     state: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    @cached_property
+    @property
+    def filterset(self) -> RegisterFilterSet:
+        return self.kept.filterset
+
+    @property
+    def chosen(self) -> list[ChosenFilter]:
+        return self.kept.chosen
+
+    @property
     def facets(self) -> dict[str, dict[str, int]]:
-        """The filter panel's counts: counted only when the panel is rendered (pages 2, 3...
-        of a list usually show the one kept for the list, ``same_on_every_page``)."""
-        return self.filterset.facets(self.index)
+        """The filter panel's counts (``RegisterFilterSet.facets``)."""
+        return self.kept.facets
 
     @property
     def total(self) -> int:
-        return self.page.paginator.count
+        return self.kept.total
 
     @property
     def query(self) -> str:
         """The list's search and filters as a query string ("?area=wirral", or ""), without its
         page or order: the same list's Atom feed and email alerts take it."""
-        return list_query(self.filterset.data)
+        return self.kept.query
 
 
 def list_query(params) -> str:
@@ -114,7 +158,7 @@ class ListedProjects:
     many. Slicing it (as the paginator does for a page) reads just those projects, with their
     lead organisations' names, in one query, as ``ListedProject``s."""
 
-    def __init__(self, ids: Callable[[], Iterable[int]], total: int):
+    def __init__(self, ids: Selection, total: int):
         self.ids = ids
         self.total = total
 
@@ -122,17 +166,27 @@ class ListedProjects:
         return self.total
 
     def __getitem__(self, item: slice) -> list[ListedProject]:
-        pks = list(islice(self.ids(), item.start, item.stop))
-        lead = ProjectOrganisation.objects.filter(
-            project=OuterRef("pk"), role=OrganisationRole.LEAD
-        ).order_by("position", "pk")
-        rows = (
-            Project.objects.filter(pk__in=pks)
-            .annotate(lead_name=Subquery(lead.values("organisation__name")[:1]))
-            .values_list(*LISTED_FIELDS, "lead_name")
-        )
-        listed = {row[0]: ListedProject(*row) for row in rows}
+        pks = self.ids[item.start : item.stop]
+        listed = _kept_entries.get_many(pks)
+        missing = [pk for pk in pks if pk not in listed]
+        if missing:
+            lead = ProjectOrganisation.objects.filter(
+                project=OuterRef("pk"), role=OrganisationRole.LEAD
+            ).order_by("position", "pk")
+            rows = (
+                Project.objects.filter(pk__in=missing)
+                .annotate(lead_name=Subquery(lead.values("organisation__name")[:1]))
+                .values_list(*LISTED_FIELDS, "lead_name")
+            )
+            for row in rows:
+                listed[row[0]] = _kept_entries.put(row[0], ListedProject(*row))
         return [listed[pk] for pk in pks if pk in listed]
+
+
+# The projects' list entries kept in the process, per register stamp: the latest this many (a
+# few megabytes), so that a list page of projects shown lately reads no project at all.
+KEPT_ENTRIES = 10_000
+_kept_entries = KeptPerStamp(KEPT_ENTRIES)
 
 
 def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
@@ -140,20 +194,18 @@ def register_listing(params, *, page_size: int = PAGE_SIZE) -> RegisterListing:
     left out and a page past the end shows the last page; nothing here raises.
 
     Which projects, in which order, and the filter panel's counts come from the register's
-    facet index (kept per register stamp), so only the page's own projects are read."""
+    facet index (kept per register stamp) and are kept per list (``KeptList``), so only the
+    page's own projects are read."""
     index = FacetIndex.current()
-    filterset = RegisterFilterSet(
-        params, queryset=Project.objects.published(), organisations=index.organisations
-    )
-    listed = ListedProjects(lambda: filterset.listed(index), filterset.total(index))
-    page = Paginator(listed, page_size).get_page(params.get("page"))
-    chosen = chosen_filters(filterset, params)
     state = tuple((name, tuple(values)) for name, values in params.lists() if name != "page")
-    listing = RegisterListing(
-        filterset=filterset, page=page, chosen=chosen, index=index, state=state
+    without_page = params.copy()
+    without_page.pop("page", None)
+    kept = _kept_lists.get(
+        (state, timezone.localdate().isoformat()), lambda: KeptList.of(without_page, index)
     )
-    filterset.form.count_with(lambda: listing.facets)
-    return listing
+    listed = ListedProjects(kept.ids, kept.total)
+    page = Paginator(listed, page_size).get_page(params.get("page"))
+    return RegisterListing(kept=kept, page=page, state=state)
 
 
 def latest_projects(count: int = LATEST_COUNT) -> list[Project]:

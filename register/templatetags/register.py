@@ -53,6 +53,8 @@ def one_line(text: str, words: int = 25) -> str:
 @register.simple_tag
 def project_summary(project):
     """One project in a list (``register.presenters.project_summary``)."""
+    if isinstance(project, presenters.ListedProject):
+        return project.html
     return presenters.project_summary(project)
 
 
