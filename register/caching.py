@@ -23,7 +23,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -33,7 +33,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpResponse, HttpResponseNotModified
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -276,10 +276,14 @@ _MISSING = object()
 
 
 def _not_modified(request, etag: str, last_modified: int) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+    # From META rather than ``request.headers``, which would parse every header first.
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         return etag in parse_etags(if_none_match) or if_none_match.strip() == "*"
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if not if_modified_since:
+        return False
+    since = parse_http_date_safe(if_modified_since)
     return since is not None and last_modified <= since
 
 
@@ -427,8 +431,15 @@ class RegisterPageMiddleware:
             return False
         if any(name in request.COOKIES for name in PERSONAL_COOKIES):
             return False
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return False
-        return getattr(match.func, "register_page", False)
+        return _is_register_page(settings.ROOT_URLCONF, get_urlconf(), request.path_info)
+
+
+@lru_cache(maxsize=4096)
+def _is_register_page(root_urlconf: str, urlconf, path: str) -> bool:
+    """Whether ``path`` is answered by a view that ``register_page`` caches: worked out once per
+    address (and URL configuration), because resolving it cost as much as the rest of a hit."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return getattr(match.func, "register_page", False)

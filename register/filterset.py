@@ -16,6 +16,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import connection
+from django.utils.safestring import mark_safe
 
 from organisations.choices import ORGANISATION_TYPE_CHOICES
 from projects.models import Project
@@ -34,7 +35,7 @@ from .conditions import (
 )
 from .facet_index import COUNTED_FACETS, FacetIndex, Selection
 from .search import MAX_QUERY_LENGTH, found_ids, search
-from .widgets import CHECKBOXES, QuickSelect
+from .widgets import CHECKBOXES, QuickSelect, escape, text
 
 
 def panel_kind(field: forms.Field) -> str:
@@ -49,7 +50,8 @@ def panel_kind(field: forms.Field) -> str:
 
 @dataclass
 class FilterGroup:
-    """One filter in the panel: a fieldset of small radios or checkboxes, or a select."""
+    """One filter in the panel: a fieldset of small radios or checkboxes, or a select, written
+    out by ``html`` with the same GOV.UK markup as crispy-forms-gds gives."""
 
     name: str
     kind: str
@@ -90,6 +92,44 @@ class FilterGroup:
     def described_by(self) -> str:
         return " ".join(f"id_{self.name}_{n}_error" for n in range(1, len(self.errors) + 1))
 
+    def html(self) -> str:
+        """The group's markup. Written out here rather than by a template because the panel
+        has hundreds of choices and a search's list renders its own panel (its counts)."""
+        name = escape(self.name)
+        errors = "".join(
+            f'<span id="id_{name}_{number}_error" class="govuk-error-message">'
+            f'<span class="govuk-visually-hidden">Error:</span> {text(error)}</span>'
+            for number, error in enumerate(self.errors, start=1)
+        )
+        group_class = "govuk-form-group govuk-form-group--error" if errors else "govuk-form-group"
+        if self.kind == "select":
+            body = (
+                f'  <label for="id_{name}" class="govuk-label">{text(self.label)}</label>\n'
+                f"  {errors}\n  {self.select}\n"
+            )
+        else:
+            kind, input_type = self.kind, self.input_type
+            described = f' aria-describedby="{self.described_by}"' if errors else ""
+            items = "".join(
+                f'      <div class="govuk-{kind}__item">\n'
+                f'        <input type="{input_type}" name="{name}" class="govuk-{kind}__input"'
+                f' id="{escape(choice["id"])}" value="{text(choice["value"])}"'
+                f"{' checked' if choice['checked'] else ''}>\n"
+                f'        <label class="govuk-label govuk-{kind}__label"'
+                f' for="{escape(choice["id"])}">{text(choice["label"])}</label>\n'
+                "      </div>\n"
+                for choice in self.choices
+            )
+            body = (
+                f'  <fieldset class="govuk-fieldset"{described}>\n'
+                f'    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">'
+                f"{text(self.label)}</legend>\n"
+                f"    {errors}\n"
+                f'    <div class="govuk-{kind} govuk-{kind}--small">\n{items}    </div>\n'
+                "  </fieldset>\n"
+            )
+        return f'<div id="div_id_{name}" class="{group_class}">\n{body}</div>\n'
+
 
 class RegisterFilterForm(forms.Form):
     """The filter panel's form: the search box and the order through crispy-forms-gds, the
@@ -112,6 +152,10 @@ class RegisterFilterForm(forms.Form):
         (``register/includes/filter_panel.html``): the same GOV.UK radios, checkboxes and
         selects as crispy-forms-gds gives, without its template for each choice."""
         return [FilterGroup.of(self[name], panel_kind(self.fields[name])) for name in FACETS]
+
+    def filter_panel_html(self) -> str:
+        """The filter panel's markup (``filter_panel``, each group's ``html``)."""
+        return mark_safe("".join(group.html() for group in self.filter_panel()))  # noqa: S308  # nosec B308, B703: every part escaped by FilterGroup.html
 
     @property
     def sort_helper(self) -> FormHelper:
