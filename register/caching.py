@@ -151,9 +151,9 @@ def _read(request) -> tuple[str, dict | None]:
     (for the stamp alone when this process keeps the page; the page too when it does not)."""
     page_key = _page_key(request)
     kept = _kept_page(page_key)
-    if kept is not None:
+    if kept is not None or not worth_sharing():
         stamp = _stamp_or_new(cache.get(GENERATION_KEY))
-        if kept["stamp"] == stamp:
+        if kept is not None and kept["stamp"] == stamp:
             return stamp, kept
         return stamp, _shared_page(page_key, stamp)
     found = cache.get_many([GENERATION_KEY, page_key])
@@ -167,6 +167,8 @@ def _read(request) -> tuple[str, dict | None]:
 def _shared_page(page_key: str, stamp: str) -> dict | None:
     """The page from the shared cache when it is there for ``stamp`` (another server rendered
     it), now kept in this process too."""
+    if not worth_sharing():
+        return None
     entry = cache.get(page_key)
     if entry is None or entry["stamp"] != stamp:
         return None
@@ -203,9 +205,11 @@ def _drop_page(page_key: str) -> None:
 
 
 def _store_page(request, entry: dict) -> None:
-    """Keep a rendered page in the shared cache (for every server) and in this process."""
+    """Keep a rendered page in this process, and in the shared cache for every server when that
+    is worth it (``worth_sharing``)."""
     page_key = _page_key(request)
-    cache.set(page_key, entry, timeout=PAGE_SECONDS)
+    if worth_sharing():
+        cache.set(page_key, entry, timeout=PAGE_SECONDS)
     _keep_page(page_key, entry)
 
 
@@ -365,10 +369,12 @@ def _database_cache_connection():
     return connections[router.db_for_read(backend.cache_model_class)]
 
 
-def shares_searches() -> bool:
-    """Whether a search's results are worth keeping in the shared cache: with Redis, yes; with
-    the database cache, a write (a count, a read and an insert in a transaction) costs more than
-    most searches, so they are kept in each process only."""
+def worth_sharing() -> bool:
+    """Whether rendered pages and a search's results are worth keeping in the shared cache as
+    well as in this process: with Redis, yes (another server need not build them again); with
+    the database cache, no: a write (a count, a read and an insert in a transaction, and
+    deleting a third of the table whenever it is full) costs more than building most pages or
+    searches, so each server keeps its own. The stamp is shared either way."""
     return _database_cache_connection() is None
 
 

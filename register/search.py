@@ -23,7 +23,7 @@ from projects.models import ProjectOrganisation, SearchEntry
 from projects.questions import TEXT_ANSWER_KEYS
 from projects.search_vector import SEARCH_CONFIG
 
-from .caching import PAGE_SECONDS, current_stamp, shares_searches
+from .caching import PAGE_SECONDS, current_stamp, worth_sharing
 from .conditions import RELEVANCE_ORDER
 
 # Longer searches are cut to this many characters: no one types more, and it bounds the work.
@@ -118,7 +118,7 @@ def matching_ids(found) -> list[int]:
     if pks is not None:
         _kept.move_to_end(key)
         return pks
-    shared = shares_searches()
+    shared = worth_sharing()
     pks = cache.get(key) if shared else None
     if pks is None:
         with connection.cursor() as cursor:
