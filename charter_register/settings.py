@@ -158,6 +158,10 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "KEY_PREFIX": "charter",
+            # Django deletes a third of the table, the register's stamp among them, whenever a
+            # write finds more than MAX_ENTRIES rows (default 300): rate-limit counts and the
+            # values kept per stamp stay far below this, so the stamp is not lost to culling.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
 
