@@ -104,7 +104,7 @@ class Processes:
         self.running: dict[str, subprocess.Popen] = {}
 
     def start(self, name: str, command: list[str], **kwargs) -> subprocess.Popen:
-        log = open(Path(tempfile.gettempdir()) / f"charter-fleet-{os.getpid()}-{name}.log", "w")  # noqa: SIM115
+        log = open(Path(tempfile.gettempdir()) / f"charter-fleet-{os.getpid()}-{name}.log", "a")  # noqa: SIM115
         process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
         )
@@ -325,6 +325,13 @@ def write_lines(lines: list[str]) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(lines) + "\n")
     return handle.name
+
+
+def failures(result: dict) -> str:
+    """What the failed requests of a wrk run were ("", or " (status 2, timeout 1)")."""
+    kinds = ("connect", "read", "write", "status", "timeout", "unexpected")
+    found = [f"{kind} {result[kind]}" for kind in kinds if result.get(kind)]
+    return f" ({', '.join(found)})" if found else ""
 
 
 class Load(threading.Thread):
@@ -636,7 +643,7 @@ def main() -> int:
         check(
             load.error is None and result.get("errors", 1) == 0,
             f"the load beside these checks: {result.get('requests', 0):,} requests through "
-            f"HAProxy, {result.get('errors', 'no result')} failed",
+            f"HAProxy, {result.get('errors', 'no result')} failed{failures(result)}",
         )
         check_failover(
             processes,

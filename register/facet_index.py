@@ -177,8 +177,11 @@ class FacetIndex:
             "project_id", "organisation__slug", "organisation__type"
         )
         for project_id, slug, kind in roles:
-            by_slug.setdefault(slug, []).append(position[project_id])
-            by_type.setdefault(kind, []).append(position[project_id])
+            # A project published between the two queries (each reads the database as it is
+            # then) is not in the index yet: its publish makes a new stamp, and a new index.
+            if project_id in position:
+                by_slug.setdefault(slug, []).append(position[project_id])
+                by_type.setdefault(kind, []).append(position[project_id])
         masks["organisation"] = {key: _bit_set(bits, size) for key, bits in by_slug.items()}
         masks["organisation_type"] = {key: _bit_set(bits, size) for key, bits in by_type.items()}
         organisations = published_organisations()
