@@ -367,7 +367,7 @@ def throughput(lb: str, a: str, files: dict, seconds: int, connections: int) -> 
         "static CSS, one server directly": (a, "static"),
         "cached list page": (lb, "list"),
         "cached project page": (lb, "project"),
-        "list, any of the pages (uncached)": (lb, "pages"),
+        "list, any of its pages (each cached once asked for)": (lb, "pages"),
         "search, 400 different": (lb, "searches"),
         "project page, every project": (lb, "projects"),
     }.items():
