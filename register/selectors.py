@@ -154,9 +154,10 @@ def list_query(params) -> str:
 
 
 class ListedProjects:
-    """The projects a register list shows: ``ids()`` gives their ids in order, ``total`` how
-    many. Slicing it (as the paginator does for a page) reads just those projects, with their
-    lead organisations' names, in one query, as ``ListedProject``s."""
+    """The projects a register list shows: ``ids`` their ids in order, ``total`` how many.
+    Slicing it (as the paginator does for a page) gives just those projects as
+    ``ListedProject``s: the ones kept since the register last changed, and the others read
+    with their lead organisations' names in one query."""
 
     def __init__(self, ids: Selection, total: int):
         self.ids = ids
