@@ -7,7 +7,8 @@ Every way text comes in (the forms, the importer, the admin) applies the same ``
   answers only), text direction overrides and isolates (U+202A to U+202E, U+2066 to U+2069, the
   "Trojan Source" characters), surrogates and non-characters;
 - a title or a name must contain a visible letter or number (not only spaces or zero-width
-  characters);
+  characters), and any other text something visible: an answer of only zero-width spaces,
+  word joiners or byte order marks would look blank on the register and yet count as given;
 - every text has a length limit in characters, stated by the form (``TextRule.hint``).
 
 Each rule gives one message, in the GOV.UK style, naming the field.
@@ -112,6 +113,16 @@ def has_visible_letters(text: str) -> bool:
     return any(unicodedata.category(char)[0] in "LN" for char in text)
 
 
+# Characters that show nothing by themselves: controls, format characters (zero-width spaces
+# and joiners, byte order marks, soft hyphens) and spaces of every kind.
+INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` shows anything at all: a letter, a number, a mark or a symbol."""
+    return any(unicodedata.category(char) not in INVISIBLE_CATEGORIES for char in text)
+
+
 @dataclass(frozen=True)
 class Refusal:
     code: str
@@ -133,6 +144,11 @@ def refusal(value: str, rule: TextRule) -> Refusal | None:
         )
     if rule.kind is Kind.NAME and not has_visible_letters(value):
         return Refusal("no_letters", f"{label} must include letters or numbers")
+    if not has_visible_text(value):
+        return Refusal(
+            "nothing_visible",
+            f"{label} must include words or numbers, not only spaces or invisible characters",
+        )
     if len(value) > rule.max_length:
         return Refusal(
             "max_length",

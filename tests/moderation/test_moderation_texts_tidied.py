@@ -1,5 +1,6 @@
 """What a moderator types for the submitter or the public is kept without the spaces around
-it; spaces, line breaks or tabs alone are refused with the field's own message."""
+it; spaces, line breaks or tabs alone are refused with the field's own message, and invisible
+characters alone (zero-width spaces, word joiners) with the text policy's."""
 
 import pytest
 from django.urls import reverse
@@ -22,6 +23,20 @@ def test_a_withdrawal_reason_of_spaces_and_line_breaks_is_refused(moderator_clie
         reverse("moderation:withdraw", args=[project.pk]), {"reason": " \r\n\t\u00a0 "}
     )
     assert "Enter the public reason for withdrawing the project" in response.content.decode()
+    project.refresh_from_db()
+    assert project.publication_state == PublicationState.PUBLISHED
+
+
+def test_a_withdrawal_reason_of_invisible_characters_is_refused_next_to_it(moderator_client):
+    project = PublishedProjectFactory()
+    response = moderator_client.post(
+        reverse("moderation:withdraw", args=[project.pk]), {"reason": "\u200b\ufeff\u2060"}
+    )
+    page = response.content.decode()
+    assert (
+        "The reason for withdrawing must include words or numbers, not only spaces or invisible"
+        " characters"
+    ) in page
     project.refresh_from_db()
     assert project.publication_state == PublicationState.PUBLISHED
 

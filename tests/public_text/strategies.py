@@ -6,7 +6,12 @@ import unicodedata
 
 from hypothesis import strategies as st
 
-from public_text.policy import BIDI_CONTROLS, LINE_SEPARATORS, has_visible_letters
+from public_text.policy import (
+    BIDI_CONTROLS,
+    LINE_SEPARATORS,
+    has_visible_letters,
+    has_visible_text,
+)
 
 # Every character the policy takes in one-line text: no control characters, surrogates,
 # unassigned code points (the non-characters among them), direction overrides or separators.
@@ -27,7 +32,7 @@ answers = (
     st.lists(st.one_of(_visible, st.sampled_from(["\n", "\t", "\r\n"])), min_size=1, max_size=300)
     .map("".join)
     .map(_normal)
-    .filter(bool)
+    .filter(has_visible_text)
 )
 # Any text at all, hostile characters weighted in.
 HOSTILE_CHARACTERS = [

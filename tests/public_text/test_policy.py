@@ -145,3 +145,26 @@ def test_the_issue_s_examples_are_one_organisation(first, second):
 )
 def test_different_names_have_different_keys(first, second):
     assert organisation_name_key(first) != organisation_name_key(second)
+
+
+@pytest.mark.parametrize(
+    ("value", "rules"),
+    [
+        ("\u200b", (ANSWER, JOB)),
+        ("\ufeff\u2060", (ANSWER, JOB)),
+        ("\u00ad \u200b", (ANSWER, JOB)),
+        ("\u200b\n\n\u200d", (ANSWER,)),
+    ],
+)
+def test_an_answer_or_a_line_of_only_invisible_characters_is_refused(value, rules):
+    for rule in rules:
+        error = refused(value, rule)
+        assert error.code == "nothing_visible"
+        assert error.messages == [
+            f"{rule.label} must include words or numbers, not only spaces or invisible characters"
+        ]
+
+
+def test_an_answer_of_punctuation_alone_is_visible():
+    assert clean("...", ANSWER) == "..."
+    assert clean("\u200b-", JOB) == "\u200b-"
