@@ -3,19 +3,9 @@ and nothing is saved."""
 
 import pytest
 
-from tests.factories import AccountFactory, MembershipFactory, ProjectFactory
-
 from .submission import SECTION_1, impact_rows, save, text_answers
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def project(client):
-    project = ProjectFactory()
-    member = MembershipFactory(user=AccountFactory(), organisation=project.lead_organisation)
-    client.force_login(member.user)
-    return project
 
 
 @pytest.mark.parametrize(

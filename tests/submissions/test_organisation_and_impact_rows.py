@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from projects.models import ImpactAssessment, ProjectOrganisation
-from tests.factories import AccountFactory, MembershipFactory, ProjectFactory
 
 from .submission import impact_rows, organisation_rows, save, text_answers
 
@@ -14,14 +13,6 @@ pytestmark = pytest.mark.django_db
 
 ORGANISATIONS = "about-your-organisations"
 DOCUMENTING = "documenting-your-project"
-
-
-@pytest.fixture
-def project(client):
-    project = ProjectFactory()
-    member = MembershipFactory(user=AccountFactory(), organisation=project.lead_organisation)
-    client.force_login(member.user)
-    return project
 
 
 def organisations(rows):
