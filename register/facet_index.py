@@ -211,10 +211,7 @@ class FacetIndex:
 
     def bits(self, pks) -> int:
         """The bit set of the given projects (those not on the register are left out)."""
-        position = self._positions()
-        positions = list(map(position.get, pks))
-        if None in positions:
-            positions = [n for n in positions if n is not None]
+        _known, positions = self._known(pks)
         return _bit_set(positions, len(self.pks))
 
     @staticmethod

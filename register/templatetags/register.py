@@ -10,10 +10,10 @@ from projects.questions import Question
 
 from .. import presenters
 from ..caching import KeptPerStamp
+from ..selectors import KEPT_LISTS
 
 register = template.Library()
-# The parts of register list pages kept rendered: the latest lists (search, filters, order).
-KEPT_LISTS = 256
+# The parts of register list pages kept rendered: as many lists as the lists kept themselves.
 _kept_parts = KeptPerStamp(KEPT_LISTS)
 
 
